@@ -1,0 +1,121 @@
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { KuaibanError, bilingual } from './KuaibanError.js';
+
+/** The zone every Kuaiban date is read in (TIME-END: local time). */
+export const CHINA_ZONE = 'Asia/Shanghai';
+
+/** A calendar date as `YYYY-MM-DD`, or a luxon `DateTime` read in Asia/Shanghai. */
+export type DateInput = string | DateTime;
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's algorithm). */
+export function epochDayOf(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = (month + 9) % 12;
+  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+export function civilOf(epochDay: number): {
+  year: number;
+  month: number;
+  day: number;
+} {
+  const z0 = epochDay + 719468;
+  const era = Math.floor(z0 / 146097);
+  const doe = z0 - era * 146097;
+  const yoe = Math.floor(
+    (doe -
+      Math.floor(doe / 1460) +
+      Math.floor(doe / 36524) -
+      Math.floor(doe / 146096)) /
+      365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+/** ISO weekday of an epoch day: 1 = Monday … 7 = Sunday. */
+export function isoWeekdayOf(epochDay: number): number {
+  // 1970-01-01 was a Thursday (4).
+  return ((((epochDay + 3) % 7) + 7) % 7) + 1;
+}
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+export function formatEpochDay(epochDay: number): string {
+  const { year, month, day } = civilOf(epochDay);
+  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) {
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+    return leap ? 29 : 28;
+  }
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The epoch day of a `YYYY-MM-DD` string, or `undefined` if it is no real date. */
+export function tryParseIsoDate(text: string): number | undefined {
+  const match = ISO_DATE.exec(text);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+    return undefined;
+  }
+  return epochDayOf(year, month, day);
+}
+
+function describeInput(input: unknown): string {
+  if (typeof input === 'string') return JSON.stringify(input);
+  if (DateTime.isDateTime(input))
+    return `DateTime(${input.invalidReason ?? 'valid'})`;
+  return typeof input;
+}
+
+export function invalidDate(input: unknown, where?: string): KuaibanError {
+  const at = where ? ` (${where})` : '';
+  const atZh = where ? `（${where}）` : '';
+  return new KuaibanError({
+    code: 'INVALID_DATE',
+    message: `${describeInput(input)}${at} is not a date: expected YYYY-MM-DD, a real calendar date such as 2025-10-08`,
+    messageZh: `${describeInput(input)}${atZh}不是有效日期：应为 YYYY-MM-DD 格式的真实日期，例如 2025-10-08`,
+    details: { input: typeof input === 'string' ? input : String(input) },
+  });
+}
+
+/** Reads a `DateInput` as an epoch day, or throws `INVALID_DATE`. */
+export function toEpochDay(input: DateInput, where?: string): number {
+  if (typeof input === 'string') {
+    const epochDay = tryParseIsoDate(input);
+    if (epochDay === undefined) throw invalidDate(input, where);
+    return epochDay;
+  }
+  if (DateTime.isDateTime(input) && input.isValid) {
+    const local = input.setZone(CHINA_ZONE);
+    return epochDayOf(local.year, local.month, local.day);
+  }
+  throw invalidDate(input, where);
+}
+
+/** zod schema of a `YYYY-MM-DD` date that exists. */
+export const IsoDateSchema = z
+  .string()
+  .refine(
+    (text) => tryParseIsoDate(text) !== undefined,
+    bilingual(
+      'Expected a real date as YYYY-MM-DD',
+      '应为 YYYY-MM-DD 格式的真实日期',
+    ),
+  );

@@ -1,0 +1,24 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    conditions: ['@kuaiban/source'],
+  },
+  test: {
+    include: ['packages/*/test/**/*.test.ts', 'tests/**/*.test.ts', 'examples/*/test/**/*.test.ts'],
+    env: { TZ: 'Asia/Shanghai' },
+    typecheck: {
+      enabled: true,
+      include: ['packages/*/test/**/*.types.test.ts'],
+    },
+    coverage: {
+      provider: 'v8',
+      include: ['packages/*/src/**/*.ts'],
+      exclude: ['packages/cli/src/bin.ts'],
+      reporter: ['text-summary', 'text', 'json-summary'],
+      thresholds: {
+        'packages/calendar/src/**': { lines: 95, branches: 90 },
+      },
+    },
+  },
+});

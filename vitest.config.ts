@@ -7,6 +7,7 @@ export default defineConfig({
   test: {
     include: ['packages/*/test/**/*.test.ts', 'tests/**/*.test.ts', 'examples/*/test/**/*.test.ts'],
     env: { TZ: 'Asia/Shanghai' },
+    setupFiles: ['tests/setup.ts'],
     typecheck: {
       enabled: true,
       include: ['packages/*/test/**/*.types.test.ts'],

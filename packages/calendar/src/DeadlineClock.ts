@@ -225,8 +225,8 @@ function deadlineError(message: string, messageZh: string): KuaibanError {
  *   pauses: [{ reason: 'expert-review', from: '2025-10-09', to: '2025-10-15' }],
  *   extension: { days: 10, reason: '案情复杂，经本机关负责人批准' },
  * });
- * clock.dueDate; // '2025-11-25'
- * clock.at('2025-11-20').status; // 'warning'
+ * clock.dueDate; // '2025-11-20'
+ * clock.at('2025-11-18').status; // 'warning'
  */
 export function createDeadlineClock(
   calendar: WorkCalendar,

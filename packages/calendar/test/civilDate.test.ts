@@ -1,0 +1,57 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import {
+  civilOf,
+  epochDayOf,
+  formatEpochDay,
+  isoWeekdayOf,
+  toEpochDay,
+  tryParseIsoDate,
+} from '../src/civilDate.js';
+
+describe('civil date arithmetic', () => {
+  it('agrees with luxon on epoch days, weekdays and formatting', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -200_000, max: 200_000 }), (epochDay) => {
+        const reference = DateTime.fromMillis(epochDay * 86_400_000, {
+          zone: 'utc',
+        });
+        expect(civilOf(epochDay)).toEqual({
+          year: reference.year,
+          month: reference.month,
+          day: reference.day,
+        });
+        expect(isoWeekdayOf(epochDay)).toBe(reference.weekday);
+        expect(epochDayOf(reference.year, reference.month, reference.day)).toBe(
+          epochDay,
+        );
+        if (reference.year >= 1000 && reference.year <= 9999) {
+          expect(formatEpochDay(epochDay)).toBe(reference.toISODate());
+          expect(tryParseIsoDate(formatEpochDay(epochDay))).toBe(epochDay);
+        }
+      }),
+    );
+  });
+
+  it('knows leap years', () => {
+    expect(tryParseIsoDate('2024-02-29')).toBeDefined();
+    expect(tryParseIsoDate('2025-02-29')).toBeUndefined();
+    expect(tryParseIsoDate('2000-02-29')).toBeDefined();
+    expect(tryParseIsoDate('1900-02-29')).toBeUndefined();
+    expect(tryParseIsoDate('2025-04-31')).toBeUndefined();
+    expect(tryParseIsoDate('2025-00-10')).toBeUndefined();
+  });
+
+  it('reads luxon DateTime in Asia/Shanghai whatever its zone', () => {
+    const newYork = DateTime.fromISO('2025-09-30T13:00', {
+      zone: 'America/New_York',
+    });
+    expect(formatEpochDay(toEpochDay(newYork))).toBe('2025-10-01');
+  });
+
+  it('names the argument in the error', () => {
+    expect(() => toEpochDay('2025-02-30', 'start')).toThrowError(/\(start\)/);
+    expect(() => toEpochDay(42 as never)).toThrowError(/number is not a date/);
+  });
+});

@@ -5,7 +5,11 @@ export default defineConfig({
     conditions: ['@kuaiban/source'],
   },
   test: {
-    include: ['packages/*/test/**/*.test.ts', 'tests/**/*.test.ts', 'examples/*/test/**/*.test.ts'],
+    include: [
+      'packages/*/test/**/*.test.ts',
+      'tests/**/*.test.ts',
+      'examples/*/test/**/*.test.ts',
+    ],
     env: { TZ: 'Asia/Shanghai' },
     setupFiles: ['tests/setup.ts'],
     typecheck: {

@@ -100,7 +100,7 @@ function coverageSpan(definition: ParsedCalendarDefinition): {
  * in {@link defineCalendar}. Malformed JSON is an `INVALID_CALENDAR` error.
  */
 export function calendarFromJSON(
-  json: string | unknown,
+  json: unknown,
   options: WorkCalendarOptions = {},
 ): WorkCalendar {
   let value: unknown = json;

@@ -163,7 +163,7 @@ describe('calendar-day limits', () => {
 });
 
 describe('createDeadlineClock rejects unlawful or inconsistent clocks', () => {
-  const invalid = (spec: unknown): unknown =>
+  const invalid = (spec: unknown) =>
     expect(() => createDeadlineClock(calendar, spec as never));
 
   it('TIME-EXCLUDED: a pause reason outside ALL art. 45 needs the custom form with a basis', () => {

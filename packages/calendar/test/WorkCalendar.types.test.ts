@@ -12,13 +12,15 @@ describe('public types', () => {
   it('takes strings or DateTime and returns strings', () => {
     const calendar = createChinaCalendar();
     expectTypeOf(calendar).toEqualTypeOf<WorkCalendar>();
-    expectTypeOf(calendar.addWorkingDays)
+    expectTypeOf<WorkCalendar['addWorkingDays']>()
       .parameter(0)
       .toEqualTypeOf<string | DateTime>();
     expectTypeOf(
       calendar.addWorkingDays('2025-01-02', 1),
     ).toEqualTypeOf<string>();
-    expectTypeOf(calendar.workingDaysBetween).returns.toEqualTypeOf<number>();
+    expectTypeOf<
+      ReturnType<WorkCalendar['workingDaysBetween']>
+    >().toEqualTypeOf<number>();
   });
 
   it('closes the status and error-code unions', () => {

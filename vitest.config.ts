@@ -1,9 +1,16 @@
 import { defineConfig } from 'vitest/config';
 
+// Workspace packages resolve to their TypeScript sources in tests.
+const conditions = [
+  '@kuaiban/source',
+  'module',
+  'node',
+  'development|production',
+];
+
 export default defineConfig({
-  resolve: {
-    conditions: ['@kuaiban/source'],
-  },
+  resolve: { conditions },
+  ssr: { resolve: { conditions } },
   test: {
     include: [
       'packages/*/test/**/*.test.ts',

@@ -101,6 +101,20 @@ export function bilingual(
   return { message, params: { zh } };
 }
 
+/**
+ * A string schema that must match `pattern`, failing with a message in both
+ * languages (zod keeps `params` on refinements, not on `.regex`).
+ */
+export function textMatching(
+  pattern: RegExp,
+  message: string,
+  zh: string,
+): z.ZodString {
+  return z
+    .string()
+    .refine((text) => pattern.test(text), bilingual(message, zh));
+}
+
 const zhCN = z.locales.zhCN();
 
 function formatPath(path: readonly PropertyKey[]): string {
@@ -126,6 +140,8 @@ export function parseWith<Schema extends z.ZodType>(
     code: KuaibanErrorCode;
     what: string;
     whatZh: string;
+    /** How to show a path in the message (default `a.b[0]`). */
+    showPath?: (path: readonly (string | number)[]) => string;
   },
 ): z.output<Schema> {
   const result = schema.safeParse(input);
@@ -146,8 +162,9 @@ export function parseWith<Schema extends z.ZodType>(
       messageZh: zh,
     };
   });
-  const lines = issues.map((i) => `${formatPath(i.path)}: ${i.message}`);
-  const linesZh = issues.map((i) => `${formatPath(i.path)}：${i.messageZh}`);
+  const show = failure.showPath ?? formatPath;
+  const lines = issues.map((i) => `${show(i.path)}: ${i.message}`);
+  const linesZh = issues.map((i) => `${show(i.path)}：${i.messageZh}`);
   throw new KuaibanError({
     code: failure.code,
     message: `Invalid ${failure.what}: ${lines.join('; ')}`,

@@ -2,16 +2,20 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { DateInput } from './civilDate.js';
 import { CHINA_ZONE, epochDayOf } from './civilDate.js';
-import { KuaibanError, bilingual, parseWith } from './KuaibanError.js';
+import {
+  KuaibanError,
+  bilingual,
+  parseWith,
+  textMatching,
+} from './KuaibanError.js';
 import type { WorkCalendar } from './WorkCalendar.js';
 import { asDayCalendar, type DayCalendar } from './WorkCalendar.js';
 
-const ClockTimeSchema = z
-  .string()
-  .regex(
-    /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/,
-    bilingual('Expected a time as HH:mm', '应为 HH:mm 格式的时间'),
-  );
+const ClockTimeSchema = textMatching(
+  /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/,
+  'Expected a time as HH:mm',
+  '应为 HH:mm 格式的时间',
+);
 
 const SessionSchema = z
   .strictObject({ from: ClockTimeSchema, to: ClockTimeSchema })

@@ -63,7 +63,13 @@ export type {
 } from './OfficeHours.js';
 export { CHINA_ZONE, IsoDateSchema } from './civilDate.js';
 export type { DateInput } from './civilDate.js';
-export { KuaibanError, isKuaibanError } from './KuaibanError.js';
+export {
+  KuaibanError,
+  bilingual,
+  isKuaibanError,
+  parseWith,
+  textMatching,
+} from './KuaibanError.js';
 export type {
   KuaibanErrorCode,
   KuaibanErrorOptions,

@@ -1,0 +1,39 @@
+import { KuaibanError, parseWith } from '@kuaiban/calendar';
+import type { z } from 'zod';
+
+const kebab = (name: string): string =>
+  name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/**
+ * Validates command-line input with zod; bad input is `INVALID_ARGUMENT`,
+ * naming options as flags (`--warn-within`) and positional arguments as
+ * `<n>`.
+ */
+export function parseArguments<Schema extends z.ZodType>(
+  schema: Schema,
+  input: unknown,
+  kind: 'options' | 'arguments' = 'options',
+): z.output<Schema> {
+  return parseWith(schema, input, {
+    code: 'INVALID_ARGUMENT',
+    what: kind,
+    whatZh: kind === 'options' ? '选项' : '参数',
+    showPath: ([key, ...rest]) => {
+      const name = String(key ?? '');
+      const shown = kind === 'options' ? `--${kebab(name)}` : `<${name}>`;
+      return rest.length
+        ? `${shown} #${rest.map((i) => Number(i) + 1).join('.')}`
+        : shown;
+    },
+  });
+}
+
+export function unreadableFile(path: string, cause: unknown): KuaibanError {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  return new KuaibanError({
+    code: 'INVALID_ARGUMENT',
+    message: `Cannot read ${path}: ${reason}`,
+    messageZh: `无法读取文件 ${path}：${reason}`,
+    cause,
+  });
+}

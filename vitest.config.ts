@@ -19,6 +19,10 @@ export default defineConfig({
     ],
     env: { TZ: 'Asia/Shanghai' },
     setupFiles: ['tests/setup.ts'],
+    // CI also keeps a JSON record, from which .ci/run prints its summary.
+    reporters: process.env.CI
+      ? ['default', ['json', { outputFile: '.tmp/vitest-results.json' }]]
+      : ['default'],
     typecheck: {
       enabled: true,
       include: ['packages/*/test/**/*.types.test.ts'],

@@ -34,6 +34,13 @@ export const DeadlinePauseSchema = z.discriminatedUnion('reason', [
 ]);
 export type DeadlinePause = z.infer<typeof DeadlinePauseSchema>;
 
+/** A pause without its dates: the reason, and for custom pauses their basis. */
+export type PauseDetails = DeadlinePause extends infer Pause
+  ? Pause extends DeadlinePause
+    ? Omit<Pause, 'from' | 'to'>
+    : never
+  : never;
+
 /** The single extension a limit allows (ALL-42-DECIDE-20D). */
 export const DeadlineExtensionSchema = z.strictObject({
   days: z.number().int().positive(),
@@ -174,7 +181,7 @@ export interface DeadlineClock {
   /** The first threshold strictly after `date`, or `null`. */
   nextThreshold(date: DateInput): DeadlineThreshold | null;
   /** A new clock with a pause begun on `from` (still running). */
-  pause(from: string, pause: Omit<DeadlinePause, 'from' | 'to'>): DeadlineClock;
+  pause(from: string, pause: PauseDetails): DeadlineClock;
   /** A new clock whose open pause ended on `to`. */
   resume(to: string): DeadlineClock;
   /** A new clock with the one extension the law allows. */
@@ -329,10 +336,7 @@ class Clock implements DeadlineClock {
     return null;
   }
 
-  pause(
-    from: string,
-    pause: Omit<DeadlinePause, 'from' | 'to'>,
-  ): DeadlineClock {
+  pause(from: string, pause: PauseDetails): DeadlineClock {
     const next = { ...pause, from } as DeadlinePause;
     return this.rebuild({ pauses: [...this.spec.pauses, next] });
   }

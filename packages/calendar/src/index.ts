@@ -51,6 +51,7 @@ export type {
   DeadlineStatus,
   DeadlineThreshold,
   ParsedDeadlineSpec,
+  PauseDetails,
 } from './DeadlineClock.js';
 export { LAWFUL_PAUSE_BASIS, LAWFUL_PAUSE_REASONS } from './pauseReasons.js';
 export type { LawfulPauseReason } from './pauseReasons.js';

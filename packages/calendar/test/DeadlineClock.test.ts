@@ -160,6 +160,22 @@ describe('calendar-day limits', () => {
     expect(clock.dueDate).toBe('2025-11-03');
     expect(clock.at('2025-10-07').pause).toMatchObject({ labelZh: '公示' });
   });
+
+  it('takes custom pauses through pause() with their basis', () => {
+    const clock = createDeadlineClock(calendar, {
+      start: '2025-09-30',
+      days: 30,
+      unit: 'calendar-days',
+    })
+      .pause('2025-10-05', {
+        reason: 'custom',
+        label: 'Public notice',
+        labelZh: '公示',
+        basis: '某市建设工程规划公示办法 art. 5',
+      })
+      .resume('2025-10-09');
+    expect(clock.dueDate).toBe('2025-11-03');
+  });
 });
 
 describe('createDeadlineClock rejects unlawful or inconsistent clocks', () => {

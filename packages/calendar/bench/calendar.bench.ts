@@ -212,7 +212,7 @@ const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const lines = [
   '# Benchmarks',
   '',
-  'Written by `pnpm bench` (`bench/run.ts`). Each case runs Kuaiban and its named baselines',
+  'Written by `pnpm bench` (`packages/calendar/bench/calendar.bench.ts`). Each case runs Kuaiban and its named baselines',
   `alternately in one process, ${ROUNDS} rounds of about ${TARGET_MS} ms each; the table shows the`,
   'median time per operation. Inputs: every date of 2024 and 2025 through the public string API;',
   'results are checked equal before timing.',
@@ -241,7 +241,7 @@ for (const result of results) {
   lines.push('');
 }
 writeFileSync(
-  new URL('../BENCHMARKS.md', import.meta.url),
+  new URL('../../../BENCHMARKS.md', import.meta.url),
   `${lines.join('\n')}`,
 );
 console.log(lines.slice(lines.indexOf('') + 1).join('\n'));

@@ -90,6 +90,15 @@ export class OverrideCollector {
         });
         return;
       }
+      const inherited = this.overrides.get(day);
+      if (inherited?.kind === 'holiday' && !this.own.has(day)) {
+        this.issues.push({
+          path: at,
+          message: `${workday.date} is a holiday (${inherited.label.nameZh}) in the base calendar; an overlay cannot make it a working day`,
+          messageZh: `${workday.date} 在基础日历中是假日（${inherited.label.nameZh}）；叠加日历不能将其改为工作日`,
+        });
+        return;
+      }
       const label = { nameZh: workday.nameZh, source: source(workday) };
       this.set(day, { kind: 'makeup-workday', label }, at);
     });

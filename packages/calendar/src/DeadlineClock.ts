@@ -43,7 +43,7 @@ export type PauseDetails = DeadlinePause extends infer Pause
 
 /** The single extension a limit allows (ALL-42-DECIDE-20D). */
 export const DeadlineExtensionSchema = z.strictObject({
-  days: z.number().int().positive(),
+  days: z.number().int().positive().max(100_000),
   reason: Text,
   grantedOn: IsoDateSchema.optional(),
   grantedBy: Text.optional(),
@@ -147,8 +147,10 @@ export interface DeadlineReading {
   readonly usedDays: number;
   /** Days left, never negative. */
   readonly remainingDays: number;
-  /** Days counted after the due date (0 unless overdue). */
+  /** Calendar days since the due date (0 unless overdue). */
   readonly overdueDays: number;
+  /** Working days since the due date (0 unless overdue). */
+  readonly overdueWorkingDays: number;
   /** `null` while a pause is open: the due date is not known yet. */
   readonly dueDate: string | null;
   /** The pause in force on this date. */
@@ -274,13 +276,16 @@ class Clock implements DeadlineClock {
       pause,
     }));
     this.totalDays = spec.days + (spec.extension?.days ?? 0);
-    this.due = this.dateWhenUsed(this.totalDays, true);
+    this.checkExtensionInTime();
+    this.due = this.periodEnd(this.totalDays, true);
     const warnAt = this.totalDays - spec.warnWithin;
     const warning = warnAt <= 0 ? this.start : this.dateWhenUsed(warnAt, false);
+    // No warning on the due day itself: that day is `due-today`.
+    const warns = warning !== null && (this.due === null || warning < this.due);
     this.dueDate = this.due === null ? null : this.formatChecked(this.due);
-    this.warningFrom = warning === null ? null : calendar.index.format(warning);
+    this.warningFrom = warns ? calendar.index.format(warning) : null;
     this.overdueFrom =
-      this.due === null ? null : this.formatChecked(this.due + 1);
+      this.due === null ? null : calendar.index.format(this.due + 1);
     const involved = [
       this.start,
       ...this.pauses.flatMap((p) => [p.from, p.to ?? p.from]),
@@ -317,7 +322,10 @@ class Clock implements DeadlineClock {
       status,
       usedDays: Math.min(used, this.totalDays),
       remainingDays: Math.max(0, this.totalDays - used),
-      overdueDays: overdue ? this.counter.between(due, day) : 0,
+      overdueDays: overdue ? day - due : 0,
+      overdueWorkingDays: overdue
+        ? this.calendar.rank(day) - this.calendar.rank(due)
+        : 0,
       dueDate: this.dueDate,
       ...(inPause ? { pause: inPause.pause } : {}),
     };
@@ -366,6 +374,33 @@ class Clock implements DeadlineClock {
 
   private rebuild(change: Partial<ParsedDeadlineSpec>): DeadlineClock {
     return createDeadlineClock(this.calendar, { ...this.spec, ...change });
+  }
+
+  /**
+   * The last day of a period of `k` days. A period in calendar days whose
+   * last day is a rest day ends on the next working day (TIME-END, CC art.
+   * 203); working days end on a working day anyway.
+   */
+  private periodEnd(k: number, strict: boolean): number | null {
+    const last = this.dateWhenUsed(k, strict);
+    if (last === null || this.spec.unit === 'working-days') return last;
+    return this.calendar.isWorkingEpochDay(last)
+      ? last
+      : this.calendar.addToEpochDay(last, 1);
+  }
+
+  /** An extension must be granted before the period it extends ran out. */
+  private checkExtensionInTime(): void {
+    const grantedOn = this.spec.extension?.grantedOn;
+    if (grantedOn === undefined) return;
+    const lapsed = this.periodEnd(this.spec.days, false);
+    if (lapsed !== null && epoch(grantedOn) > lapsed) {
+      const ranOut = this.calendar.index.format(lapsed);
+      throw deadlineError(
+        `The extension granted on ${grantedOn} comes after the period ran out on ${ranOut} (ALL-42-DECIDE-20D: extend within the period)`,
+        `${grantedOn} 批准的延长晚于期限届满日 ${ranOut}（ALL-42-DECIDE-20D：应在期限内决定延长）`,
+      );
+    }
   }
 
   /** Days counted in `(start, day]` with the pauses taken out. */

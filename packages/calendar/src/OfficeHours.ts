@@ -49,14 +49,33 @@ export const OfficeHoursSchema = z.strictObject({
 });
 export type OfficeHoursSpec = z.input<typeof OfficeHoursSchema>;
 
-/** A moment as `YYYY-MM-DDTHH:mm` in Asia/Shanghai (an ISO string with an offset is converted), or a luxon `DateTime`. */
+/**
+ * A moment as `YYYY-MM-DDTHH:mm` in Asia/Shanghai (an ISO string with an
+ * offset is converted), or a luxon `DateTime`. Moments are taken to the
+ * minute: seconds are dropped. `T24:00` is the end of that day.
+ */
 export type DateTimeInput = string | DateTime;
 
+const MAX_MINUTES = 100_000_000;
+
 /** A working-time duration; the parts are added together. */
-export interface WorkingDuration {
-  readonly hours?: number;
-  readonly minutes?: number;
-}
+export const WorkingDurationSchema = z
+  .strictObject({
+    hours: z
+      .number()
+      .nonnegative()
+      .max(MAX_MINUTES / 60)
+      .optional(),
+    minutes: z.number().int().nonnegative().max(MAX_MINUTES).optional(),
+  })
+  .refine(
+    ({ hours = 0 }) => Number.isInteger(hours * 60),
+    bilingual(
+      'hours must come to a whole number of minutes',
+      '小时数必须折合为整数分钟',
+    ),
+  );
+export type WorkingDuration = z.input<typeof WorkingDurationSchema>;
 
 /**
  * Working-time arithmetic over a calendar's working days and an office's
@@ -141,15 +160,12 @@ class Office implements OfficeHours {
   }
 
   addWorkingTime(at: DateTimeInput, duration: WorkingDuration): string {
-    const minutes = (duration.hours ?? 0) * 60 + (duration.minutes ?? 0);
-    if (!Number.isInteger(minutes) || minutes < 0) {
-      throw new KuaibanError({
-        code: 'INVALID_ARGUMENT',
-        message: `Working time to add must be a whole, non-negative number of minutes, got ${String(minutes)}`,
-        messageZh: `要增加的工作时间必须是非负整数分钟，实际为 ${String(minutes)}`,
-        details: { duration },
-      });
-    }
+    const { hours = 0, minutes: extra = 0 } = parseWith(
+      WorkingDurationSchema,
+      duration,
+      { code: 'INVALID_ARGUMENT', what: 'working time', whatZh: '工作时间' },
+    );
+    const minutes = hours * 60 + extra;
     const start = this.moment(at);
     if (minutes === 0) return this.format(start);
     const target = this.rank(start) + minutes;
@@ -191,6 +207,14 @@ class Office implements OfficeHours {
 
   closeOfBusiness(date: DateInput): string {
     const day = this.days.covered(date);
+    if (!this.days.isWorkingEpochDay(day)) {
+      const text = this.days.index.format(day);
+      throw new KuaibanError({
+        code: 'INVALID_ARGUMENT',
+        message: `${text} is not a working day: the office does not close on it (TIME-END)`,
+        messageZh: `${text} 不是工作日，当天没有下班时间（TIME-END）`,
+      });
+    }
     return this.format({ day, minute: this.spans.at(-1)?.to ?? 0 });
   }
 
@@ -223,8 +247,10 @@ class Office implements OfficeHours {
         const day = this.days.covered(match[1] ?? '', 'date');
         const hour = Number(match[2]);
         const minute = Number(match[3]);
-        if (hour < 24 && minute < 60)
+        // 24:00 is the end of the day (TIME-END), as closeOfBusiness may print.
+        if ((hour < 24 && minute < 60) || (hour === 24 && minute === 0)) {
           return { day, minute: hour * 60 + minute };
+        }
         throw invalidMoment(at);
       }
       if (at.includes('T')) local = DateTime.fromISO(at, { zone: CHINA_ZONE });

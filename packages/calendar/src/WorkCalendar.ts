@@ -27,6 +27,18 @@ export interface WorkCalendarOptions {
   readonly beyondData?: BeyondData;
 }
 
+/** Validated options with their defaults; `INVALID_ARGUMENT` otherwise. */
+export function parseCalendarOptions(options: unknown): {
+  beyondData: BeyondData;
+} {
+  const parsed = parseWith(WorkCalendarOptionsSchema, options ?? {}, {
+    code: 'INVALID_ARGUMENT',
+    what: 'calendar options',
+    whatZh: '日历选项',
+  });
+  return { beyondData: parsed.beyondData ?? 'error' };
+}
+
 /** Everything the calendar knows about one date. */
 export interface DayInfo {
   readonly date: string;
@@ -116,12 +128,7 @@ export class DayCalendar implements WorkCalendar {
     this.name = source.name;
     this.nameZh = source.nameZh;
     this.sources = source.sources;
-    this.beyondData =
-      parseWith(WorkCalendarOptionsSchema, options, {
-        code: 'INVALID_ARGUMENT',
-        what: 'calendar options',
-        whatZh: '日历选项',
-      }).beyondData ?? 'error';
+    this.beyondData = parseCalendarOptions(options).beyondData;
     this.index = index ?? new DayIndex(source.table);
     this.coverage = {
       first: formatEpochDay(this.index.first),
@@ -256,6 +263,13 @@ export class DayCalendar implements WorkCalendar {
     if (this.beyondData === 'error' && !this.index.contains(day)) {
       throw this.outOfRange(what, whatZh);
     }
+    if (day < FIRST_REPRESENTABLE || day > LAST_REPRESENTABLE) {
+      throw new KuaibanError({
+        code: 'INVALID_ARGUMENT',
+        message: `${what} falls outside the years 0000–9999`,
+        messageZh: `${whatZh} 超出 0000–9999 年的范围`,
+      });
+    }
     return day;
   }
 
@@ -305,6 +319,9 @@ export class DayCalendar implements WorkCalendar {
 }
 
 const MAX_COUNT = 1_000_000;
+/** 0000-01-01 and 9999-12-31: the dates a `YYYY-MM-DD` string can name. */
+const FIRST_REPRESENTABLE = -719_528;
+const LAST_REPRESENTABLE = 2_932_896;
 
 function checkCount(n: number): number {
   if (Number.isInteger(n) && Math.abs(n) <= MAX_COUNT) return n;

@@ -122,11 +122,22 @@ export const NationalCalendarDataSchema = z
   });
 export type NationalCalendarData = z.infer<typeof NationalCalendarDataSchema>;
 
+const MAX_COVERAGE_YEARS = 200;
+
 const CoverageSchema = z
   .strictObject({ from: IsoDateSchema, to: IsoDateSchema })
   .refine(
     (coverage) => coverage.from <= coverage.to,
     bilingual('"from" must not be after "to"', '“from” 不得晚于 “to”'),
+  )
+  .refine(
+    (coverage) =>
+      Number(coverage.to.slice(0, 4)) - Number(coverage.from.slice(0, 4)) <
+      MAX_COVERAGE_YEARS,
+    bilingual(
+      `a calendar covers at most ${MAX_COVERAGE_YEARS} years`,
+      `日历最多覆盖 ${MAX_COVERAGE_YEARS} 年`,
+    ),
   );
 
 /**
@@ -156,6 +167,16 @@ export const CalendarDefinitionSchema = z
         ...bilingual(
           'a calendar without a base must state its coverage (from, to)',
           '不基于全国日历的日历必须给出覆盖范围（from、to）',
+        ),
+      });
+    }
+    if (definition.base !== null && definition.coverage) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['coverage'],
+        ...bilingual(
+          'an overlay covers what its base covers; define the calendar with base null to set coverage',
+          '叠加日历的覆盖范围与基础日历相同；如需自定范围，请将 base 设为 null 另行定义',
         ),
       });
     }

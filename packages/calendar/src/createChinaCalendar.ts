@@ -9,7 +9,7 @@ import type {
   WorkCalendar,
   WorkCalendarOptions,
 } from './WorkCalendar.js';
-import { DayCalendar } from './WorkCalendar.js';
+import { DayCalendar, parseCalendarOptions } from './WorkCalendar.js';
 
 /**
  * Builds a calendar source from national calendar data (the shape of
@@ -85,8 +85,9 @@ let national: DayCalendar | undefined;
 export function createChinaCalendar(
   options: WorkCalendarOptions = {},
 ): WorkCalendar {
+  const { beyondData } = parseCalendarOptions(options);
   national ??= new DayCalendar(nationalCalendarSource(nationalData));
-  return options.beyondData && options.beyondData !== 'error'
-    ? national.withOptions(options)
-    : national;
+  return beyondData === 'error'
+    ? national
+    : national.withOptions({ beyondData });
 }

@@ -35,7 +35,7 @@ export type CalendarDefinitionInput = Omit<CalendarDefinition, 'base'> & {
  */
 export function defineCalendar(
   definition: CalendarDefinitionInput,
-  options: WorkCalendarOptions = {},
+  options?: WorkCalendarOptions,
 ): WorkCalendar {
   const base: unknown = isRecord(definition) ? definition.base : undefined;
   const baseCalendar = isRecord(base)
@@ -75,7 +75,8 @@ export function defineCalendar(
         overrides: collector.overrides,
       },
     },
-    options,
+    // Without options of its own, a calendar keeps its base's.
+    options ?? { beyondData: under?.beyondData ?? 'error' },
   );
 }
 
@@ -101,7 +102,7 @@ function coverageSpan(definition: ParsedCalendarDefinition): {
  */
 export function calendarFromJSON(
   json: unknown,
-  options: WorkCalendarOptions = {},
+  options?: WorkCalendarOptions,
 ): WorkCalendar {
   let value: unknown = json;
   if (typeof json === 'string') {

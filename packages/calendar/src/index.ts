@@ -55,7 +55,11 @@ export type {
 } from './DeadlineClock.js';
 export { LAWFUL_PAUSE_BASIS, LAWFUL_PAUSE_REASONS } from './pauseReasons.js';
 export type { LawfulPauseReason } from './pauseReasons.js';
-export { createOfficeHours, OfficeHoursSchema } from './OfficeHours.js';
+export {
+  createOfficeHours,
+  OfficeHoursSchema,
+  WorkingDurationSchema,
+} from './OfficeHours.js';
 export type {
   DateTimeInput,
   OfficeHours,

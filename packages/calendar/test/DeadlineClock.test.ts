@@ -65,9 +65,13 @@ describe('createDeadlineClock around National Day 2025', () => {
     expect(nationalDay.at('2025-11-22')).toMatchObject({
       status: 'overdue',
       remainingDays: 0,
-      overdueDays: 1,
+      overdueDays: 2,
+      overdueWorkingDays: 1,
     });
-    expect(nationalDay.at('2025-11-25').overdueDays).toBe(3);
+    expect(nationalDay.at('2025-11-25')).toMatchObject({
+      overdueDays: 5,
+      overdueWorkingDays: 3,
+    });
   });
 
   it('nextThreshold walks warning → due → overdue → none', () => {
@@ -140,7 +144,45 @@ describe('createDeadlineClock around Spring Festival 2026', () => {
   });
 });
 
+describe('at the edges of the data', () => {
+  it('TIME-CALENDAR-DATA: a period ending on 2026-12-31 has a due date; overdue from 2027-01-01', () => {
+    const clock = createDeadlineClock(calendar, {
+      start: '2026-12-24',
+      days: 5,
+    });
+    expect(clock.dueDate).toBe('2026-12-31');
+    expect(clock.overdueFrom).toBe('2027-01-01');
+    expect(clock.at('2026-12-31').status).toBe('due-today');
+  });
+
+  it('warnWithin 0 means no warning: the due day is due-today', () => {
+    const clock = createDeadlineClock(calendar, {
+      start: '2025-03-03',
+      days: 5,
+      warnWithin: 0,
+    });
+    expect(clock.warningFrom).toBeNull();
+    expect(clock.nextThreshold('2025-03-03')).toEqual({
+      kind: 'due',
+      date: '2025-03-10',
+    });
+    expect(clock.at('2025-03-07').status).toBe('running');
+  });
+});
+
 describe('calendar-day limits', () => {
+  it('TIME-END: a calendar-day period whose last day is a rest day ends on the next working day (CC art. 203)', () => {
+    const clock = createDeadlineClock(calendar, {
+      start: '2025-09-26',
+      days: 7,
+      unit: 'calendar-days',
+    });
+    // 09-26 + 7 = 10-03, a National Day holiday: the period runs to 10-09.
+    expect(clock.dueDate).toBe('2025-10-09');
+    expect(clock.at('2025-10-04').status).not.toBe('overdue');
+    expect(clock.at('2025-10-10').status).toBe('overdue');
+  });
+
   it('counts every day, with a custom pause that names its basis', () => {
     const clock = createDeadlineClock(calendar, {
       start: '2025-09-30',
@@ -270,6 +312,25 @@ describe('createDeadlineClock rejects unlawful or inconsistent clocks', () => {
     ],
   ])('rejects %s', (_, pauses, message) => {
     invalid({ start: '2025-03-03', days: 20, pauses }).toThrowError(message);
+  });
+
+  it('ALL-42-DECIDE-20D: the extension must be granted before the period ran out', () => {
+    const spec = { start: '2025-09-26', days: 3 };
+    expect(createDeadlineClock(calendar, spec).dueDate).toBe('2025-09-30');
+    invalid({
+      ...spec,
+      extension: { days: 10, reason: 'late', grantedOn: '2025-10-09' },
+    }).toThrowError(/ran out on 2025-09-30/);
+    expect(
+      createDeadlineClock(calendar, {
+        ...spec,
+        extension: { days: 10, reason: 'in time', grantedOn: '2025-09-30' },
+      }).dueDate,
+    ).toBe('2025-10-21');
+    invalid({
+      ...spec,
+      extension: { days: 1e15, reason: 'forever' },
+    }).toThrowError(/extension\.days/);
   });
 
   it('rejects bad dates, limits and reading dates', () => {

@@ -106,7 +106,56 @@ describe('createOfficeHours', () => {
   });
 });
 
+describe('the end of the day (TIME-END)', () => {
+  const allDay = createOfficeHours(calendar, {
+    sessions: [{ from: '00:00', to: '24:00' }],
+  });
+
+  it('prints and reads back 24:00', () => {
+    const end = allDay.addWorkingTime('2025-10-09T23:00', { hours: 1 });
+    expect(end).toBe('2025-10-09T24:00');
+    expect(allDay.closeOfBusiness('2025-10-09')).toBe('2025-10-09T24:00');
+    expect(allDay.isOpen(end)).toBe(false);
+    expect(allDay.workingMinutesBetween('2025-10-09T23:00', end)).toBe(60);
+    expect(allDay.addWorkingTime(end, { minutes: 1 })).toBe('2025-10-10T00:01');
+  });
+
+  it('drops seconds: moments are taken to the minute', () => {
+    expect(
+      hours.workingMinutesBetween(
+        '2025-09-30T09:00:59+08:00',
+        '2025-09-30T09:01',
+      ),
+    ).toBe(1);
+  });
+});
+
 describe('createOfficeHours validation', () => {
+  it('closeOfBusiness refuses a day the office is closed', () => {
+    expect(() => hours.closeOfBusiness('2025-10-03')).toThrowError(
+      /not a working day/,
+    );
+  });
+
+  it.each([
+    null,
+    { hours: '2' },
+    { hours: -1, minutes: 90 },
+    { hours: 1e12 },
+    { hours: 0.01 },
+    { days: 1 },
+  ])('rejects the duration %j', (duration) => {
+    expect(() =>
+      hours.addWorkingTime('2025-09-30T10:00', duration as never),
+    ).toThrowError(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+  });
+
+  it('accepts fractional hours that come to whole minutes', () => {
+    expect(hours.addWorkingTime('2025-09-30T09:00', { hours: 1.5 })).toBe(
+      '2025-09-30T10:30',
+    );
+  });
+
   it.each([
     [{ sessions: [] }, /sessions/],
     [{ sessions: [{ from: '12:00', to: '09:00' }] }, /end after it begins/],

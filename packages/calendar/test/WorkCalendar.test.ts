@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import type { WorkCalendar } from '../src/index.js';
 import { createChinaCalendar, defineCalendar } from '../src/index.js';
@@ -136,6 +137,25 @@ describe.each([
     fc.assert(
       fc.property(date, fc.integer({ min: 1, max: 40 }), (d, n) => {
         expect(calendar.isWorkingDay(calendar.addWorkingDays(d, n))).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('beyond the data', () => {
+  it('isWorkingDay follows Monday–Friday, as luxon tells the weekday', () => {
+    const outside = fc.oneof(
+      fc
+        .integer({ min: 1, max: 3_000 })
+        .map((k) => shiftDate('2010-01-01', -k)),
+      fc.integer({ min: 1, max: 3_000 }).map((k) => shiftDate('2026-12-31', k)),
+    );
+    fc.assert(
+      fc.property(outside, (date) => {
+        expect(estimating.isEstimated(date)).toBe(true);
+        expect(estimating.isWorkingDay(date)).toBe(
+          DateTime.fromISO(date).weekday <= 5,
+        );
       }),
     );
   });

@@ -257,7 +257,31 @@ describe('createChinaCalendar: never a silent guess', () => {
     },
   );
 
+  it('TIME-CALENDAR-DATA: works up to both edges of the data and not a day beyond', () => {
+    expect(calendar.addWorkingDays('2026-12-30', 1)).toBe('2026-12-31');
+    expect(() => calendar.addWorkingDays('2026-12-31', 1)).toThrowError(
+      expect.objectContaining({ code: 'CALENDAR_OUT_OF_RANGE' }),
+    );
+    expect(calendar.addWorkingDays('2010-01-05', -1)).toBe('2010-01-04');
+    // 2010-01-01..03 are off: the working day before 01-04 lies in 2009.
+    expect(() => calendar.addWorkingDays('2010-01-04', -1)).toThrowError(
+      expect.objectContaining({ code: 'CALENDAR_OUT_OF_RANGE' }),
+    );
+    expect(calendar.workingDaysBetween('2010-01-01', '2010-01-01')).toBe(0);
+    let workingDays = 0;
+    for (const date of eachDate('2010-01-02', '2026-12-31')) {
+      if (isWorkday(date)) workingDays++;
+    }
+    expect(calendar.workingDaysBetween('2010-01-01', '2026-12-31')).toBe(
+      workingDays,
+    );
+  });
+
   it('rejects unknown options', () => {
+    expect(() => createChinaCalendar(null as never)).not.toThrow();
+    expect(() => createChinaCalendar('weekdays' as never)).toThrowError(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
+    );
     expect(() =>
       createChinaCalendar({ beyondData: 'guess' as 'weekdays' }),
     ).toThrowError(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
@@ -283,6 +307,15 @@ describe("createChinaCalendar({ beyondData: 'weekdays' })", () => {
 
   it('still uses the data inside the coverage', () => {
     expect(estimating.addWorkingDays('2025-09-30', 5)).toBe('2025-10-14');
+  });
+
+  it('refuses results that no YYYY-MM-DD date can name', () => {
+    expect(() => estimating.addWorkingDays('9999-12-31', 5)).toThrowError(
+      /0000–9999/,
+    );
+    expect(() => estimating.addWorkingDays('0000-01-03', -5)).toThrowError(
+      /0000–9999/,
+    );
   });
 
   it('counts across both edges of the data', () => {

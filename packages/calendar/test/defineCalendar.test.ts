@@ -22,7 +22,7 @@ const county: CalendarDefinition = {
   ],
   workdays: [
     {
-      date: '2025-04-06',
+      date: '2025-04-12',
       nameZh: '地方传统节日',
       basis: '示例县2025年调休通知',
     },
@@ -49,7 +49,7 @@ describe('defineCalendar over the national calendar', () => {
 
   it('adds regional holidays and workdays on top of the national ones', () => {
     expect(local.isWorkingDay('2025-04-01')).toBe(false);
-    expect(local.isWorkingDay('2025-04-06')).toBe(true);
+    expect(local.isWorkingDay('2025-04-12')).toBe(true);
     // National facts stay: National Day and its make-up Saturday.
     expect(local.isWorkingDay('2025-10-03')).toBe(false);
     expect(local.isWorkingDay('2025-10-11')).toBe(true);
@@ -57,10 +57,11 @@ describe('defineCalendar over the national calendar', () => {
   });
 
   it('counts with the local days', () => {
-    // 03-31 Mon; 04-01, 04-02 off; 04-03 (1); 04-04..06 national 清明 off,
-    // but 04-06 worked locally (2); 04-07 (3).
-    expect(local.addWorkingDays('2025-03-31', 3)).toBe('2025-04-07');
-    expect(local.workingDaysBetween('2025-03-31', '2025-04-07')).toBe(3);
+    // 03-31 Mon; 04-01, 04-02 off locally; 04-03 (1); 04-04..06 清明 off;
+    // 04-07 (2) .. 04-11 (6); 04-12, a Saturday worked locally (7).
+    expect(local.addWorkingDays('2025-03-31', 3)).toBe('2025-04-08');
+    expect(local.addWorkingDays('2025-03-31', 7)).toBe('2025-04-12');
+    expect(local.workingDaysBetween('2025-03-31', '2025-04-14')).toBe(8);
   });
 
   it('describes local days with their basis', () => {
@@ -69,7 +70,46 @@ describe('defineCalendar over the national calendar', () => {
       holiday: { nameZh: '地方传统节日' },
       source: county.basis,
     });
-    expect(local.describe('2025-04-06').source).toBe('示例县2025年调休通知');
+    expect(local.describe('2025-04-12').source).toBe('示例县2025年调休通知');
+  });
+
+  it('cannot turn a national holiday into a working day', () => {
+    expect(
+      issuesOf(() =>
+        defineCalendar({
+          ...county,
+          workdays: [{ date: '2025-10-04', nameZh: '国庆节' }],
+        }),
+      ),
+    ).toEqual([
+      expect.objectContaining({
+        path: ['workdays', 0, 'date'],
+        message: expect.stringContaining(
+          'holiday (中秋节、国庆节) in the base',
+        ) as unknown,
+      }),
+    ]);
+  });
+
+  it('a local holiday may fall on a national make-up workday', () => {
+    const festive = defineCalendar({
+      ...county,
+      holidays: [
+        { name: 'Fair', nameZh: '庙会', from: '2025-10-11', to: '2025-10-11' },
+      ],
+      workdays: [],
+    });
+    expect(festive.isWorkingDay('2025-10-11')).toBe(false);
+  });
+
+  it('keeps the options of a calendar object it stacks on, unless given its own', () => {
+    const estimating = createChinaCalendar({ beyondData: 'weekdays' });
+    const stacked = defineCalendar({ ...county, base: estimating });
+    expect(stacked.beyondData).toBe('weekdays');
+    expect(stacked.addWorkingDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(defineCalendar({ ...county, base: estimating }, {}).beyondData).toBe(
+      'error',
+    );
   });
 
   it('can stack on another calendar object', () => {
@@ -168,6 +208,35 @@ describe('defineCalendar validation: every problem, with its path, in two langua
       expect(issue.message.length).toBeGreaterThan(0);
       expect(issue.messageZh).toMatch(/[\u4e00-\u9fff]/);
     }
+  });
+
+  it('an overlay takes its coverage from its base', () => {
+    expect(
+      issuesOf(() =>
+        defineCalendar({
+          ...county,
+          coverage: { from: '2025-01-01', to: '2025-12-31' },
+        }),
+      ).map((i) => i.path),
+    ).toEqual([['coverage']]);
+  });
+
+  it('caps the coverage of a calendar of its own at 200 years', () => {
+    const issues = issuesOf(() =>
+      defineCalendar({
+        ...county,
+        base: null,
+        holidays: [],
+        workdays: [],
+        coverage: { from: '0001-01-01', to: '9999-12-31' },
+      }),
+    );
+    expect(issues).toEqual([
+      expect.objectContaining({
+        path: ['coverage'],
+        messageZh: '日历最多覆盖 200 年',
+      }),
+    ]);
   });
 
   it('requires coverage without a base, and keeps the base weekend for overlays', () => {

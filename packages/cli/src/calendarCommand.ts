@@ -7,6 +7,7 @@ import type {
 import {
   IsoDateSchema,
   LAWFUL_PAUSE_REASONS,
+  bilingual,
   calendarFromJSON,
   createChinaCalendar,
   createDeadlineClock,
@@ -42,10 +43,20 @@ const CalendarFlags = z.object({
 type CalendarFlags = z.infer<typeof CalendarFlags>;
 
 const PAUSE = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})?(?:@([a-z-]+))?$/;
+const lawfulReasons = Object.keys(LAWFUL_PAUSE_REASONS);
 const PauseArgument = textMatching(
   PAUSE,
   'Expected a pause as FROM..TO (or FROM.. while it runs), optionally @reason, e.g. 2025-10-09..2025-10-15@expert-review',
   '暂停应写作 FROM..TO（尚未结束写作 FROM..），可加 @原因，例如 2025-10-09..2025-10-15@expert-review',
+).refine(
+  (text) => {
+    const reason = PAUSE.exec(text)?.[3];
+    return reason === undefined || lawfulReasons.includes(reason);
+  },
+  bilingual(
+    `The reason must be one of ALL art. 45: ${lawfulReasons.join(', ')}. Pauses on another legal basis need the library API, which records the basis.`,
+    `暂停原因须为《行政许可法》第四十五条所列之一：${lawfulReasons.join('、')}。其他依据的暂停请通过库接口设置并写明依据。`,
+  ),
 );
 
 const DeadlineFlags = CalendarFlags.extend({
@@ -58,6 +69,10 @@ const DeadlineFlags = CalendarFlags.extend({
   warnWithin: Count.optional(),
   calendarDays: z.boolean().optional(),
 });
+
+/** 0 = Monday … 6 = Sunday, for any date (the day after the data included). */
+const weekdayOf = (date: string): number =>
+  (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
 
 const WEEKDAYS = [
   'Mon 周一',
@@ -86,9 +101,9 @@ function print(
   io: CliIO,
   flags: CalendarFlags,
   json: unknown,
-  text: string,
+  text: () => string,
 ): void {
-  io.stdout(flags.json ? `${JSON.stringify(json, null, 2)}\n` : `${text}\n`);
+  io.stdout(flags.json ? `${JSON.stringify(json, null, 2)}\n` : `${text()}\n`);
 }
 
 function noteEstimate(
@@ -98,7 +113,7 @@ function noteEstimate(
 ): void {
   if (!estimated) return;
   io.stderr(
-    `${yellow(io, 'note')}: estimated with Monday–Friday beyond the data of ${calendar.id} (${calendar.coverage.first}..${calendar.coverage.last}) / 超出数据范围的部分按周一至周五估算\n`,
+    `${yellow(io, 'note')}: estimated by the weekly rule beyond the data of ${calendar.id} (${calendar.coverage.first}..${calendar.coverage.last}) / 超出数据范围的部分按每周工作日规则估算\n`,
   );
 }
 
@@ -110,7 +125,7 @@ const calendarOptions = (command: Command): Command =>
     )
     .option(
       '--beyond-data',
-      'count Monday–Friday beyond the data instead of failing (results are marked estimated)',
+      'count weekdays beyond the data instead of failing (results are marked estimated)',
     )
     .option('--json', 'print JSON instead of text');
 
@@ -133,7 +148,9 @@ export function calendarCommand(io: CliIO): Command {
     const flags = parseArguments(CalendarFlags, raw);
     const work = chooseCalendar(flags, io);
     const info = work.describe(date);
-    print(io, flags, { calendar: work.id, ...info }, String(info.isWorkingDay));
+    print(io, flags, { calendar: work.id, ...info }, () =>
+      String(info.isWorkingDay),
+    );
     noteEstimate(io, work, info.estimated);
   });
 
@@ -163,7 +180,7 @@ export function calendarCommand(io: CliIO): Command {
       io,
       flags,
       { calendar: work.id, date, n: count, result, estimated },
-      result,
+      () => result,
     );
     noteEstimate(io, work, estimated);
   });
@@ -189,7 +206,7 @@ export function calendarCommand(io: CliIO): Command {
       io,
       flags,
       { calendar: work.id, from, to, workingDays, estimated },
-      String(workingDays),
+      () => String(workingDays),
     );
     noteEstimate(io, work, estimated);
   });
@@ -204,7 +221,10 @@ export function calendarCommand(io: CliIO): Command {
         '--start <date>',
         'the day the period starts from (not counted)',
       )
-      .requiredOption('--days <n>', 'the limit in working days')
+      .requiredOption(
+        '--days <n>',
+        'the limit, in working days (calendar days with --calendar-days)',
+      )
       .option(
         '--pause <from..to>',
         'a pause, repeatable: FROM..TO, FROM.. while running, optional @reason',
@@ -268,7 +288,7 @@ export function calendarCommand(io: CliIO): Command {
       ...clockSummary(clock),
       ...(reading ? { reading } : {}),
     };
-    print(io, flags, json, describeClock(io, work, clock, reading));
+    print(io, flags, json, () => describeClock(io, clock, reading));
     noteEstimate(io, work, clock.estimated);
   });
 
@@ -296,7 +316,6 @@ function clockSummary(clock: DeadlineClock): Record<string, unknown> {
 
 function describeClock(
   io: CliIO,
-  calendar: WorkCalendar,
   clock: DeadlineClock,
   reading: DeadlineReading | undefined,
 ): string {
@@ -307,7 +326,7 @@ function describeClock(
   const withDay = (date: string | null): string =>
     date === null
       ? dim(io, 'not known while paused 暂停中，尚未确定')
-      : `${date} ${dim(io, WEEKDAYS[calendar.describe(date).weekday - 1] ?? '')}`;
+      : `${date} ${dim(io, WEEKDAYS[weekdayOf(date)] ?? '')}`;
   const lines = [
     `${bold(io, 'start 起算日')}      ${clock.spec.start} ${dim(io, '(counting starts the next day 次日起算)')}`,
     `${bold(io, 'limit 时限')}        ${clock.spec.days} ${unit}${clock.spec.extension ? ` + ${clock.spec.extension.days} extension 延长 = ${clock.totalDays}` : ''}`,
@@ -334,7 +353,7 @@ function describeClock(
           ? green
           : yellow;
     lines.push(
-      `${bold(io, `on ${reading.date}`)}     ${colour(io, reading.status)}: ${reading.usedDays} used 已用, ${reading.remainingDays} left 剩余${reading.overdueDays ? `, ${reading.overdueDays} overdue 逾期` : ''}`,
+      `${bold(io, `on ${reading.date}`)}     ${colour(io, reading.status)}: ${reading.usedDays} used 已用, ${reading.remainingDays} left 剩余${reading.overdueDays ? `, overdue 逾期 ${reading.overdueDays} days 日 (${reading.overdueWorkingDays} working days 工作日)` : ''}`,
     );
   }
   return lines.join('\n');

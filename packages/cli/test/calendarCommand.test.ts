@@ -214,14 +214,42 @@ describe('kuaiban calendar deadline', () => {
   });
 
   it('TIME-EXCLUDED: refuses a pause reason the law does not list', async () => {
-    const run = await kuaiban(
-      ...args,
-      '--pause',
-      '2025-10-09..2025-10-10@lunch',
+    for (const reason of ['lunch', 'custom']) {
+      const run = await kuaiban(
+        ...args,
+        '--pause',
+        `2025-10-09..2025-10-10@${reason}`,
+      );
+      expect(run.code).toBe(ExitCode.badInput);
+      expect(run.stderr).toContain(
+        '--pause #1: The reason must be one of ALL art. 45',
+      );
+      expect(run.stderr).toContain('第四十五条');
+    }
+  });
+
+  it('reports how late an overdue case is', async () => {
+    const { stdout } = await kuaiban(...args, '--at', '2025-11-03');
+    expect(stdout).toContain(
+      'overdue: 20 used 已用, 0 left 剩余, overdue 逾期 4 days 日 (2 working days 工作日)',
     );
-    expect(run.code).toBe(ExitCode.badInput);
-    expect(run.stderr).toContain('INVALID_DEADLINE');
-    expect(run.stderr).toContain('错误');
+  });
+
+  it('gives a due date on the last day of the data', async () => {
+    const run = await kuaiban(
+      'calendar',
+      'deadline',
+      '--start',
+      '2026-12-24',
+      '--days',
+      '5',
+      '--json',
+    );
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      dueDate: '2026-12-31',
+      overdueFrom: '2027-01-01',
+    });
   });
 });
 

@@ -34,6 +34,7 @@ export default defineConfig({
       reporter: ['text-summary', 'text', 'json-summary'],
       thresholds: {
         'packages/calendar/src/**': { lines: 95, branches: 90 },
+        'packages/machines/src/**': { lines: 95, branches: 90 },
       },
     },
   },

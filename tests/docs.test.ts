@@ -8,7 +8,7 @@ const scratch = `${root}.tmp/docs`;
 const documents = [
   'README.md',
   'README.zh-CN.md',
-  ...readdirSync(`${root}docs`)
+  ...readdirSync(`${root}docs`, { recursive: true, encoding: 'utf8' })
     .filter((name) => name.endsWith('.md'))
     .map((name) => `docs/${name}`),
 ];

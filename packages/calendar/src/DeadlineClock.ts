@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { DateInput } from './civilDate.js';
 import { IsoDateSchema, tryParseIsoDate } from './civilDate.js';
 import { KuaibanError, bilingual, parseWith } from './KuaibanError.js';
-import { lawfulPauseReasonCodes } from './pauseReasons.js';
+import { LawfulPauseReasonSchema } from './pauseReasons.js';
 import type { WorkCalendar } from './WorkCalendar.js';
 import { asDayCalendar, type DayCalendar } from './WorkCalendar.js';
 
@@ -10,7 +10,7 @@ const Text = z.string().trim().min(1);
 
 /** A suspension for one of the lawful reasons of ALL art. 45. */
 const LawfulPauseSchema = z.strictObject({
-  reason: z.enum(lawfulPauseReasonCodes),
+  reason: LawfulPauseReasonSchema,
   from: IsoDateSchema,
   /** Last day of the pause; absent while it is still running. */
   to: IsoDateSchema.optional(),
@@ -35,11 +35,11 @@ export const DeadlinePauseSchema = z.discriminatedUnion('reason', [
 export type DeadlinePause = z.infer<typeof DeadlinePauseSchema>;
 
 /** A pause without its dates: the reason, and for custom pauses their basis. */
-export type PauseDetails = DeadlinePause extends infer Pause
-  ? Pause extends DeadlinePause
-    ? Omit<Pause, 'from' | 'to'>
-    : never
-  : never;
+export const PauseDetailsSchema = z.discriminatedUnion('reason', [
+  LawfulPauseSchema.omit({ from: true, to: true }),
+  CustomPauseSchema.omit({ from: true, to: true }),
+]);
+export type PauseDetails = z.infer<typeof PauseDetailsSchema>;
 
 /** The single extension a limit allows (ALL-42-DECIDE-20D). */
 export const DeadlineExtensionSchema = z.strictObject({

@@ -41,6 +41,7 @@ export {
   DeadlineExtensionSchema,
   DeadlinePauseSchema,
   DeadlineSpecSchema,
+  PauseDetailsSchema,
 } from './DeadlineClock.js';
 export type {
   DeadlineClock,
@@ -53,7 +54,11 @@ export type {
   ParsedDeadlineSpec,
   PauseDetails,
 } from './DeadlineClock.js';
-export { LAWFUL_PAUSE_BASIS, LAWFUL_PAUSE_REASONS } from './pauseReasons.js';
+export {
+  LAWFUL_PAUSE_BASIS,
+  LAWFUL_PAUSE_REASONS,
+  LawfulPauseReasonSchema,
+} from './pauseReasons.js';
 export type { LawfulPauseReason } from './pauseReasons.js';
 export {
   createOfficeHours,

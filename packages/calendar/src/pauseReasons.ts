@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * The only lawful reasons to stop a licensing clock under ALL art. 45
  * (TIME-EXCLUDED). Any other pause (公示, 补正 …) is a `custom` pause that
@@ -22,3 +24,6 @@ export const lawfulPauseReasonCodes = Object.keys(LAWFUL_PAUSE_REASONS) as [
   LawfulPauseReason,
   ...LawfulPauseReason[],
 ];
+
+/** zod schema of a lawful pause reason code. */
+export const LawfulPauseReasonSchema = z.enum(lawfulPauseReasonCodes);

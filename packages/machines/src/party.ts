@@ -1,0 +1,51 @@
+import { IsoDateSchema } from '@kuaiban/calendar';
+import type { EventObject } from 'xstate';
+import { z } from 'zod';
+
+/**
+ * Who may act on a case. `system` is the clock: it sends `TICK` so that
+ * deadlines are re-evaluated.
+ */
+export const ROLES = [
+  'applicant',
+  'window-officer',
+  'reviewer',
+  'department-approver',
+  'lead-department',
+  'agency-head',
+  'supervisor',
+  'system',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The acting party of an event: who, in which role (and department). */
+export const PartySchema = z.strictObject({
+  id: z.string().trim().min(1),
+  role: z.enum(ROLES),
+  department: z.string().trim().min(1).optional(),
+});
+export type Party = z.infer<typeof PartySchema>;
+
+/** Fields every event carries: who acts, and on which date (injected time). */
+export const eventBase = {
+  actor: PartySchema,
+  at: IsoDateSchema,
+};
+
+/** `TICK`: time has moved to `at`; deadlines are re-evaluated. */
+export const TickEventSchema = z.strictObject({
+  type: z.literal('TICK'),
+  ...eventBase,
+});
+export type TickEvent = z.infer<typeof TickEventSchema>;
+
+/** Which roles may send each event type of a machine. */
+export type CommandRoles<TEvent extends EventObject> = {
+  readonly [Type in TEvent['type']]: readonly Role[];
+};
+
+/** A guard that lets only `roles` through. */
+export function byRole(roles: readonly Role[]) {
+  return ({ event }: { event: { actor?: Party } }): boolean =>
+    event.actor !== undefined && roles.includes(event.actor.role);
+}

@@ -24,8 +24,9 @@ function keyOf(
   const always = node.always ?? [];
   const alwaysIndex = always.indexOf(transition);
   if (alwaysIndex >= 0) return `${node.id} (always) #${alwaysIndex + 1}`;
-  const list = node.transitions.get(String(transition.eventType)) ?? [];
-  return `${node.id} ${transition.eventType} #${list.indexOf(transition) + 1}`;
+  const eventType = transition.eventType as string;
+  const list = node.transitions.get(eventType) ?? [];
+  return `${node.id} ${eventType} #${list.indexOf(transition) + 1}`;
 }
 
 /** Every state node id and every transition (with its guard alternative) of a machine. */

@@ -90,14 +90,25 @@ export function isKuaibanError(value: unknown): value is KuaibanError {
   return value instanceof KuaibanError;
 }
 
+/** Chinese texts of bilingual messages, for checks whose issues drop `params`. */
+const zhByMessage = new Map<string, string>();
+const MAX_REMEMBERED = 2_000;
+
 /**
- * A zod refinement message in both languages. zod keeps `params` on the
- * issue, so {@link parseWith} can report the Chinese text.
+ * A zod check message in both languages. Refinements keep `params` on the
+ * issue; built-in checks (`.min`, `.regex`, `.int` …) drop it, so the Chinese
+ * text is also remembered by its English one for {@link parseWith}.
  */
 export function bilingual(
   message: string,
   zh: string,
 ): { message: string; params: { zh: string } } {
+  if (!zhByMessage.has(message)) {
+    if (zhByMessage.size >= MAX_REMEMBERED) {
+      zhByMessage.delete(zhByMessage.keys().next().value ?? '');
+    }
+    zhByMessage.set(message, zh);
+  }
   return { message, params: { zh } };
 }
 
@@ -153,7 +164,9 @@ export function parseWith<Schema extends z.ZodType>(
     const zh =
       typeof params?.zh === 'string'
         ? params.zh
-        : (zhIssues[index]?.message ?? issue.message);
+        : (zhByMessage.get(issue.message) ??
+          zhIssues[index]?.message ??
+          issue.message);
     return {
       path: issue.path.map((key) =>
         typeof key === 'number' ? key : String(key),

@@ -92,6 +92,31 @@ describe('parseWith', () => {
     }
   });
 
+  it('keeps the Chinese text of built-in checks, which drop params', () => {
+    const list = z.strictObject({
+      items: z
+        .array(z.number())
+        .min(1, bilingual('at least one item', '至少一项')),
+    });
+    try {
+      parseWith(
+        list,
+        { items: [] },
+        { code: 'INVALID_ARGUMENT', what: 'list', whatZh: '列表' },
+      );
+      expect.unreachable();
+    } catch (error) {
+      if (!isKuaibanError(error)) throw error;
+      expect(error.issues).toEqual([
+        {
+          path: ['items'],
+          message: 'at least one item',
+          messageZh: '至少一项',
+        },
+      ]);
+    }
+  });
+
   it('names the root when the input itself is wrong', () => {
     expect(() =>
       parseWith(schema, 'nope', {

@@ -87,10 +87,15 @@ export function explore<TEvent extends EventObject>(
       ...(persisted === undefined ? {} : { snapshot: persisted as never }),
       inspect: (inspection) => {
         if (inspection.type !== '@xstate.microstep') return;
-        if (inspection.actorRef !== actor) return;
+        // Only the machine under test, not its children; `actor` itself is
+        // not assigned yet while the initial microsteps are inspected.
+        if (inspection.actorRef.sessionId !== inspection.rootId) return;
         for (const transition of inspection._transitions) {
           const source = nodes.get(transition.source.id);
-          if (source) transitions.add(keyOf(source, transition));
+          if (!source) continue;
+          transitions.add(keyOf(source, transition));
+          // Transient states are left within the step: record them too.
+          states.add(source.id);
         }
       },
     });

@@ -7,6 +7,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AnyStateMachine } from 'xstate';
 import { deadlineClockMachine } from '../src/deadlineClock.js';
+import { notificationCommitmentMachine } from '../src/notificationCommitment.js';
+import { tolerantAcceptanceMachine } from '../src/tolerantAcceptance.js';
 import { toMermaid } from '../src/toMermaid.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -17,6 +19,14 @@ export const machineDocs: readonly {
   machine: AnyStateMachine;
 }[] = [
   { page: 'docs/machines/deadline-clock.md', machine: deadlineClockMachine },
+  {
+    page: 'docs/machines/notification-commitment.md',
+    machine: notificationCommitmentMachine,
+  },
+  {
+    page: 'docs/machines/tolerant-acceptance.md',
+    machine: tolerantAcceptanceMachine,
+  },
 ];
 
 const MARKER =

@@ -55,7 +55,11 @@ export const notificationCommitmentGuards = {
    */
   denies: (
     { event }: Args,
-    params: { approve: boolean; reason?: string; actor: { role: string } },
+    params: {
+      approve: boolean;
+      reason?: string | undefined;
+      actor: { role: string };
+    },
   ) =>
     isAccepted(event) &&
     !params.approve &&

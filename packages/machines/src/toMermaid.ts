@@ -17,7 +17,7 @@ function guardName(transition: AnyTransitionDefinition): string {
   if (guard === undefined) return '';
   if (typeof guard === 'string') return ` [${guard}]`;
   if (typeof guard === 'object' && guard !== null && 'type' in guard) {
-    return ` [${String((guard).type)}]`;
+    return ` [${String(guard.type)}]`;
   }
   return ' [guard]';
 }
@@ -36,7 +36,8 @@ function edgesByBox(nodes: readonly StateNodeLike[]): Map<string, string[]> {
   const boxes = new Map<string, string[]>();
   for (const node of nodes) {
     const add = (transition: AnyTransitionDefinition, label: string): void => {
-      for (const target of (transition.target ?? []) as StateNodeLike[]) {
+      for (const target of (transition.target ??
+        []) as unknown as StateNodeLike[]) {
         const theirs = new Set(ancestors(target));
         const box =
           ancestors(node)
@@ -48,7 +49,8 @@ function edgesByBox(nodes: readonly StateNodeLike[]): Map<string, string[]> {
     };
     for (const [eventType, list] of node.transitions) {
       if (eventType.startsWith('xstate.')) continue;
-      for (const transition of list) add(transition, eventType);
+      const label = eventType === '*' ? 'any event' : eventType;
+      for (const transition of list) add(transition, label);
     }
     for (const transition of node.always ?? []) add(transition, '(always)');
   }

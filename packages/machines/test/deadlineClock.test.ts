@@ -328,11 +328,11 @@ describe('inside a case', () => {
       on: {
         'CLOCK.WARNING': {
           actions: ({ event }) =>
-            seen.push(`warning ${(event as { on: string }).on}`),
+            seen.push(`warning ${(event as unknown as { on: string }).on}`),
         },
         'CLOCK.OVERDUE': {
           actions: ({ event }) =>
-            seen.push(`overdue ${(event as { on: string }).on}`),
+            seen.push(`overdue ${(event as unknown as { on: string }).on}`),
         },
         TICK: { actions: sendTo('clock', ({ event }) => event) },
       },

@@ -1,0 +1,632 @@
+import type { WorkCalendar } from '@kuaiban/calendar';
+import { createChinaCalendar, parseWith } from '@kuaiban/calendar';
+import { and, assign, enqueueActions, setup, spawnChild } from 'xstate';
+import type {
+  CaseLifecycleCommand,
+  ParsedCaseLifecycleInput,
+  RatingGrade,
+} from './caseLifecycleSchemas.js';
+import {
+  CaseLifecycleInputSchema,
+  caseLifecycleCommandRoles,
+} from './caseLifecycleSchemas.js';
+import type { CaseLifecycleContext, ChildId } from './caseLifecycleContext.js';
+import { childOf, initialContext } from './caseLifecycleContext.js';
+import { createDeadlineClockMachine } from './deadlineClock.js';
+import type {
+  DeadlineClockEvent,
+  DeadlineClockOutput,
+} from './deadlineClock.js';
+import { createNotificationCommitmentMachine } from './notificationCommitment.js';
+import type {
+  NotificationCommitmentEvent,
+  NotificationCommitmentOutput,
+} from './notificationCommitment.js';
+import { createParallelApprovalMachine } from './parallelApproval.js';
+import type { ParallelApprovalEvent } from './parallelApproval.js';
+import { byRole } from './party.js';
+import { createTolerantAcceptanceMachine } from './tolerantAcceptance.js';
+import type {
+  TolerantAcceptanceEvent,
+  TolerantAcceptanceOutput,
+} from './tolerantAcceptance.js';
+
+/** What the patterns tell the case when they run inside it. */
+type ChildNotice =
+  | {
+      type: 'ACCEPTANCE.PROVISIONAL';
+      acceptedOn: string;
+      supplementDue: string;
+    }
+  | { type: 'ACCEPTANCE.ACCEPTED'; acceptedOn: string; mode: string }
+  | { type: 'COMMITMENT.GRANTED'; decidedOn: string }
+  | { type: 'COMMITMENT.REVOKED'; revokedOn: string; cause: string }
+  | { type: 'PARALLEL.DONE'; outcome: 'approved' | 'rejected' }
+  | { type: 'CLOCK.WARNING'; on: string }
+  | { type: 'CLOCK.OVERDUE'; on: string }
+  | { type: 'xstate.done.actor.acceptance'; output: TolerantAcceptanceOutput }
+  | {
+      type: 'xstate.done.actor.commitment';
+      output: NotificationCommitmentOutput;
+    }
+  | { type: 'xstate.done.actor.clock'; output: DeadlineClockOutput };
+
+/** A command for one of the patterns, passed on to it. */
+type PatternEvent =
+  | TolerantAcceptanceEvent
+  | NotificationCommitmentEvent
+  | ParallelApprovalEvent
+  | DeadlineClockEvent;
+
+export type CaseLifecycleEvent =
+  CaseLifecycleCommand | ChildNotice | PatternEvent;
+
+export type CaseLifecycleOutput =
+  | { outcome: 'refused'; reason: string; route: string; confirmedBy: string }
+  | { outcome: 'withdrawn'; on: string }
+  | { outcome: 'lapsed'; consequence: string; creditRecord: boolean }
+  | { outcome: 'revoked'; on: string; cause: string };
+
+const BAD_GRADES: readonly RatingGrade[] = [
+  'dissatisfied',
+  'very-dissatisfied',
+];
+
+/**
+ * The case (办件) from submission to archive: pre-review, acceptance
+ * (standard with correction and 容缺, or 告知承诺; refusal only with a
+ * supervisor's confirmation), review (a chain of steps or parallel approval),
+ * decision, issuance within 10 working days, rating and its follow-up. The
+ * patterns run as child actors; commands for them are passed on, and a
+ * `TICK` reaches every one.
+ *
+ * @example
+ * const machine = createCaseLifecycleMachine({ calendar: createChinaCalendar() });
+ * const kase = createActor(machine, { input }).start();
+ * kase.send({ type: 'PRE_REVIEW_PASSED', at: '2025-09-26', actor: officer });
+ */
+export function createCaseLifecycleMachine(options: {
+  calendar: WorkCalendar;
+}) {
+  const { calendar } = options;
+  const roleAllows = (type: CaseLifecycleCommand['type']) =>
+    byRole(caseLifecycleCommandRoles[type]);
+
+  return setup({
+    types: {
+      input: {} as ParsedCaseLifecycleInput | Record<string, unknown>,
+      context: {} as CaseLifecycleContext,
+      events: {} as CaseLifecycleEvent,
+      output: {} as CaseLifecycleOutput,
+    },
+    actors: {
+      tolerantAcceptance: createTolerantAcceptanceMachine({ calendar }),
+      notificationCommitment: createNotificationCommitmentMachine({ calendar }),
+      parallelApproval: createParallelApprovalMachine({ calendar }),
+      deadlineClock: createDeadlineClockMachine({ calendar }),
+    },
+    guards: {
+      may: ({ event }) =>
+        event.type in caseLifecycleCommandRoles &&
+        roleAllows(event.type as CaseLifecycleCommand['type'])({
+          event: event as { actor?: never },
+        }),
+      onTheSpot: ({ context }) => context.input.kind === 'on-the-spot',
+      parallelReview: ({ context }) => context.input.review.mode === 'parallel',
+      currentStep: ({ context, event }) => {
+        if (event.type !== 'REVIEW_OPINION') return false;
+        const review = context.input.review;
+        const step =
+          review.mode === 'chain' ? review.steps[context.stepIndex] : undefined;
+        return (
+          step !== undefined &&
+          step.id === event.step &&
+          step.role === event.actor.role
+        );
+      },
+      lastStep: ({ context }) =>
+        context.input.review.mode === 'chain' &&
+        context.stepIndex === context.input.review.steps.length - 1,
+      stepApproves: ({ event }) =>
+        event.type === 'REVIEW_OPINION' && event.opinion === 'approve',
+      mayApprove: ({ context, event }) =>
+        event.type === 'APPROVE' &&
+        (event.actor.role === 'agency-head' ||
+          (event.actor.role === 'window-officer' &&
+            context.input.kind === 'on-the-spot')),
+      /** ALL-38-DENY: reasons, and both remedies stated. */
+      lawfulDenial: ({ event }) =>
+        event.type === 'DENY' &&
+        event.actor.role === 'agency-head' &&
+        event.remedies.administrativeReview &&
+        event.remedies.lawsuit,
+      badRating: ({ event }) =>
+        event.type === 'RATE' && BAD_GRADES.includes(event.grade),
+      answered: ({ context }) => context.rating?.answeredOn !== undefined,
+      forwardable: ({ context, event }) => {
+        const target = childOf(event.type);
+        return target !== undefined && context.children.includes(target);
+      },
+      acceptanceLapsed: ({ event }) =>
+        event.type === 'xstate.done.actor.acceptance' &&
+        event.output.outcome === 'lapsed',
+      acceptanceWithdrawn: ({ event }) =>
+        event.type === 'xstate.done.actor.acceptance' &&
+        event.output.outcome === 'withdrawn',
+      commitmentOrdinary: ({ event }) =>
+        event.type === 'xstate.done.actor.commitment' &&
+        event.output.outcome === 'ordinary-route',
+      commitmentDenied: ({ event }) =>
+        event.type === 'xstate.done.actor.commitment' &&
+        event.output.outcome === 'denied',
+    },
+    actions: {
+      advance: assign({
+        asOf: ({ context, event }) =>
+          'at' in event &&
+          typeof event.at === 'string' &&
+          event.at > context.asOf
+            ? event.at
+            : context.asOf,
+      }),
+      forward: enqueueActions(({ enqueue, event }) => {
+        const target = childOf(event.type);
+        if (target) enqueue.sendTo(target, event);
+      }),
+      tickChildren: enqueueActions(({ enqueue, context, event }) => {
+        for (const child of context.children) enqueue.sendTo(child, event);
+      }),
+      spawnAcceptance: enqueueActions(({ enqueue, context }) => {
+        const id: ChildId =
+          context.acceptanceMode === 'commitment' ? 'commitment' : 'acceptance';
+        if (context.children.includes(id)) return;
+        if (id === 'commitment') {
+          enqueue(
+            spawnChild('notificationCommitment', {
+              id,
+              input: context.childInputs.commitment as never,
+            }),
+          );
+        } else {
+          enqueue(
+            spawnChild('tolerantAcceptance', {
+              id,
+              input: {
+                ...(context.childInputs.standard as object),
+                receivedOn: context.asOf,
+              } as never,
+            }),
+          );
+        }
+        enqueue.assign({ children: [...context.children, id] });
+      }),
+      spawnClock: enqueueActions(({ enqueue, context, event }) => {
+        if (context.children.includes('clock')) return;
+        const acceptedOn =
+          'acceptedOn' in event ? String(event.acceptedOn) : context.asOf;
+        const { limits } = context.input;
+        enqueue(
+          spawnChild('deadlineClock', {
+            id: 'clock',
+            input: {
+              statutory: {
+                start: acceptedOn,
+                days: limits.statutoryDays,
+                basis: limits.basis,
+                ...(limits.maxExtensionDays
+                  ? { maxExtensionDays: limits.maxExtensionDays }
+                  : {}),
+                ...(limits.warnWithin !== undefined
+                  ? { warnWithin: limits.warnWithin }
+                  : {}),
+              },
+              ...(limits.promisedDays
+                ? { promisedDays: limits.promisedDays }
+                : {}),
+              handler: context.input.handler,
+              firstAsked: context.input.firstAsked,
+            },
+          }),
+        );
+        enqueue.assign({
+          children: [...context.children, 'clock'],
+          acceptedOn,
+          asOf: acceptedOn > context.asOf ? acceptedOn : context.asOf,
+        });
+      }),
+      spawnParallel: enqueueActions(({ enqueue, context }) => {
+        if (context.children.includes('parallel')) return;
+        enqueue(
+          spawnChild('parallelApproval', {
+            id: 'parallel',
+            input: {
+              ...(context.childInputs.parallel as object),
+              startedOn: context.asOf,
+            } as never,
+          }),
+        );
+        enqueue.assign({ children: [...context.children, 'parallel'] });
+      }),
+      forget: assign({
+        children: ({ context, event }) =>
+          context.children.filter(
+            (id) => event.type !== `xstate.done.actor.${id}`,
+          ),
+      }),
+      stopClock: enqueueActions(({ enqueue, context, event }) => {
+        if (!context.children.includes('clock')) return;
+        const at = 'at' in event ? String(event.at) : context.asOf;
+        enqueue.sendTo('clock', {
+          type: 'STOP',
+          at,
+          actor: { id: 'case', role: 'system' },
+        });
+      }),
+      decide: assign({
+        decision: ({ context, event }) => ({
+          outcome:
+            event.type === 'DENY' ||
+            event.type === 'xstate.done.actor.commitment'
+              ? ('denied' as const)
+              : ('approved' as const),
+          on: context.asOf,
+          by: 'actor' in event ? event.actor.id : 'commitment',
+          ...(event.type === 'DENY' ? { reasons: event.reasons } : {}),
+        }),
+        issueDue: ({ context }) =>
+          calendar.addWorkingDays(context.asOf, context.input.issuanceDays),
+      }),
+    },
+  }).createMachine({
+    id: 'case',
+    context: ({ input }) =>
+      initialContext(
+        parseWith(CaseLifecycleInputSchema, input, {
+          code: 'INVALID_ARGUMENT',
+          what: 'case input',
+          whatZh: '办件输入',
+        }),
+      ),
+    initial: 'submitted',
+    on: {
+      TICK: { guard: 'may', actions: ['advance', 'tickChildren'] },
+      'CLOCK.WARNING': {
+        actions: assign({ warnedOn: ({ event }) => event.on }),
+      },
+      'CLOCK.OVERDUE': {
+        actions: assign({ escalatedOn: ({ event }) => event.on }),
+      },
+      'xstate.done.actor.clock': {
+        actions: ['forget', assign({ clock: ({ event }) => event.output })],
+      },
+      'COMMITMENT.REVOKED': {
+        target: '.revoked',
+        actions: assign({
+          revocation: ({ event }) => ({
+            on: event.revokedOn,
+            cause: event.cause,
+          }),
+        }),
+      },
+      'xstate.done.actor.acceptance': [
+        {
+          guard: 'acceptanceLapsed',
+          target: '.lapsed',
+          actions: [
+            'forget',
+            assign({
+              lapse: ({ event }) =>
+                event.output.outcome === 'lapsed'
+                  ? {
+                      consequence: event.output.consequence,
+                      creditRecord: event.output.creditRecord,
+                    }
+                  : null,
+            }),
+          ],
+        },
+        {
+          guard: 'acceptanceWithdrawn',
+          target: '.withdrawn',
+          actions: 'forget',
+        },
+        { actions: 'forget' },
+      ],
+      '*': { guard: 'forwardable', actions: 'forward' },
+    },
+    states: {
+      submitted: {
+        on: {
+          PRE_REVIEW_PASSED: {
+            guard: 'may',
+            target: 'accepting',
+            actions: 'advance',
+          },
+          PROPOSE_REFUSAL: {
+            guard: 'may',
+            target: 'refusalPending',
+            actions: [
+              'advance',
+              assign({
+                refusal: ({ event }) => ({
+                  reason: event.reason,
+                  route: event.route,
+                }),
+              }),
+            ],
+          },
+          WITHDRAW: { guard: 'may', target: 'withdrawn', actions: 'advance' },
+        },
+      },
+      /** SVC-NO-VETO: a refusal stands only with a supervisor's confirmation. */
+      refusalPending: {
+        on: {
+          CONFIRM_REFUSAL: {
+            guard: 'may',
+            target: 'refused',
+            actions: [
+              'advance',
+              assign({ refusalConfirmedBy: ({ event }) => event.actor.id }),
+            ],
+          },
+          OVERRULE_REFUSAL: {
+            guard: 'may',
+            target: 'submitted',
+            actions: ['advance', assign({ refusal: null })],
+          },
+        },
+      },
+      accepting: {
+        entry: 'spawnAcceptance',
+        on: {
+          'ACCEPTANCE.PROVISIONAL': [
+            { guard: 'onTheSpot', target: 'deciding', actions: 'spawnClock' },
+            { target: 'reviewing', actions: 'spawnClock' },
+          ],
+          'ACCEPTANCE.ACCEPTED': [
+            { guard: 'onTheSpot', target: 'deciding', actions: 'spawnClock' },
+            { target: 'reviewing', actions: 'spawnClock' },
+          ],
+          'COMMITMENT.GRANTED': {
+            target: 'issuing',
+            actions: [
+              assign({
+                asOf: ({ context, event }) =>
+                  event.decidedOn > context.asOf
+                    ? event.decidedOn
+                    : context.asOf,
+              }),
+              'decide',
+            ],
+          },
+          'xstate.done.actor.commitment': [
+            {
+              guard: 'commitmentOrdinary',
+              target: 'accepting',
+              reenter: true,
+              actions: [
+                'forget',
+                assign({ acceptanceMode: 'standard' as const }),
+              ],
+            },
+            {
+              guard: 'commitmentDenied',
+              target: 'rating',
+              actions: ['forget', 'decide'],
+            },
+            { actions: 'forget' },
+          ],
+          WITHDRAW: { guard: 'may', target: 'withdrawn', actions: 'advance' },
+        },
+      },
+      reviewing: {
+        entry: enqueueActions(({ enqueue, check }) => {
+          if (check('parallelReview')) enqueue('spawnParallel');
+        }),
+        on: {
+          REVIEW_OPINION: [
+            {
+              guard: and(['currentStep', 'stepApproves', 'lastStep']),
+              target: 'deciding',
+              actions: [
+                'advance',
+                assign({ recommendation: 'approve' as const }),
+              ],
+            },
+            {
+              guard: and(['currentStep', 'stepApproves']),
+              actions: [
+                'advance',
+                assign({ stepIndex: ({ context }) => context.stepIndex + 1 }),
+              ],
+            },
+            {
+              guard: 'currentStep',
+              target: 'deciding',
+              actions: ['advance', assign({ recommendation: 'deny' as const })],
+            },
+          ],
+          'PARALLEL.DONE': {
+            target: 'deciding',
+            actions: assign({
+              recommendation: ({ event }) =>
+                event.outcome === 'approved' ? 'approve' : 'deny',
+            }),
+          },
+          WITHDRAW: { guard: 'may', target: 'withdrawn', actions: 'advance' },
+        },
+      },
+      deciding: {
+        on: {
+          APPROVE: {
+            guard: 'mayApprove',
+            target: 'issuing',
+            actions: ['advance', 'decide', 'stopClock'],
+          },
+          DENY: {
+            guard: 'lawfulDenial',
+            target: 'rating',
+            actions: ['advance', 'decide', 'stopClock'],
+          },
+          WITHDRAW: { guard: 'may', target: 'withdrawn', actions: 'advance' },
+        },
+      },
+      /** ALL-44-ISSUE-10D: the certificate within 10 working days of the decision. */
+      issuing: {
+        on: {
+          ISSUE_CERTIFICATE: {
+            guard: 'may',
+            target: 'rating',
+            actions: [
+              'advance',
+              assign({
+                certificate: ({ context, event }) => ({
+                  number: event.certificateNo,
+                  issuedOn: context.asOf,
+                  onTime:
+                    context.issueDue === null ||
+                    context.asOf <= context.issueDue,
+                }),
+              }),
+            ],
+          },
+        },
+      },
+      /** SVC-RATING: one rating; a bad one is answered and rectified. */
+      rating: {
+        on: {
+          RATE: [
+            {
+              guard: 'badRating',
+              target: 'ratingFollowUp',
+              actions: [
+                'advance',
+                assign({
+                  rating: ({ context, event }) => ({
+                    grade: event.grade,
+                    ratedOn: context.asOf,
+                    answerDue: calendar.addWorkingDays(context.asOf, 1),
+                    rectifyDue: calendar.addWorkingDays(
+                      context.asOf,
+                      context.input.ratingRectifyDays,
+                    ),
+                  }),
+                }),
+              ],
+            },
+            {
+              guard: 'may',
+              target: 'archived',
+              actions: [
+                'advance',
+                assign({
+                  rating: ({ context, event }) => ({
+                    grade: event.grade,
+                    ratedOn: context.asOf,
+                  }),
+                }),
+              ],
+            },
+          ],
+          ARCHIVE: { guard: 'may', target: 'archived', actions: 'advance' },
+        },
+      },
+      ratingFollowUp: {
+        on: {
+          ANSWER_RATING: {
+            guard: 'may',
+            actions: [
+              'advance',
+              assign({
+                rating: ({ context }) =>
+                  context.rating && {
+                    ...context.rating,
+                    answeredOn: context.asOf,
+                  },
+              }),
+            ],
+          },
+          RECTIFY_RATING: {
+            guard: and(['may', 'answered']),
+            target: 'archived',
+            actions: [
+              'advance',
+              assign({
+                rating: ({ context }) =>
+                  context.rating && {
+                    ...context.rating,
+                    rectifiedOn: context.asOf,
+                  },
+              }),
+            ],
+          },
+        },
+      },
+      /** Not final: a granted permit can still be revoked (ALL-69-REVOKE, GZ-FALSE). */
+      archived: {
+        on: {
+          REVOKE_PERMIT: {
+            guard: 'may',
+            target: 'revoked',
+            actions: [
+              'advance',
+              assign({
+                revocation: ({ context, event }) => ({
+                  on: context.asOf,
+                  cause: event.reason,
+                }),
+              }),
+            ],
+          },
+        },
+      },
+      refused: {
+        type: 'final',
+        entry: assign({
+          closed: ({ context }) => ({
+            outcome: 'refused' as const,
+            reason: context.refusal?.reason ?? '',
+            route: context.refusal?.route ?? '',
+            confirmedBy: context.refusalConfirmedBy ?? '',
+          }),
+        }),
+      },
+      withdrawn: {
+        type: 'final',
+        entry: assign({
+          closed: ({ context }) => ({
+            outcome: 'withdrawn' as const,
+            on: context.asOf,
+          }),
+        }),
+      },
+      lapsed: {
+        type: 'final',
+        entry: assign({
+          closed: ({ context }) => ({
+            outcome: 'lapsed' as const,
+            consequence: context.lapse?.consequence ?? '',
+            creditRecord: context.lapse?.creditRecord ?? false,
+          }),
+        }),
+      },
+      revoked: {
+        type: 'final',
+        entry: assign({
+          closed: ({ context }) => ({
+            outcome: 'revoked' as const,
+            on: context.revocation?.on ?? context.asOf,
+            cause: context.revocation?.cause ?? '',
+          }),
+        }),
+      },
+    },
+    output: ({ context }) =>
+      context.closed ?? { outcome: 'withdrawn', on: context.asOf },
+  });
+}
+
+/** The case machine on the national calendar. */
+export const caseLifecycleMachine = createCaseLifecycleMachine({
+  calendar: createChinaCalendar(),
+});

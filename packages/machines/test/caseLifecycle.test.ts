@@ -1,0 +1,645 @@
+import { describe, expect, it } from 'vitest';
+import type { AnyActorRef } from 'xstate';
+import { createActor } from 'xstate';
+import type { CaseLifecycleEvent } from '../src/caseLifecycle.js';
+import { caseLifecycleMachine } from '../src/caseLifecycle.js';
+import type { CaseLifecycleInput } from '../src/caseLifecycleSchemas.js';
+import type { Party } from '../src/party.js';
+import { runWithRestarts } from './support/persistence.js';
+
+const bakery: Party = { id: 'bakery', role: 'applicant' };
+const officer: Party = { id: 'officer-chen', role: 'window-officer' };
+const reviewer: Party = { id: 'reviewer-li', role: 'reviewer' };
+const head: Party = { id: 'head-wang', role: 'agency-head' };
+const supervisor: Party = { id: 'supervisor-zhao', role: 'supervisor' };
+const system: Party = { id: 'scheduler', role: 'system' };
+const dept = (department: string): Party => ({
+  id: `${department}-approver`,
+  role: 'department-approver',
+  department,
+});
+
+const materials = [
+  {
+    id: 'application',
+    name: 'Application form',
+    nameZh: '申请书',
+    primary: true,
+    tolerable: false,
+  },
+  {
+    id: 'licence-copy',
+    name: 'Business licence copy',
+    nameZh: '营业执照复印件',
+    primary: false,
+    tolerable: true,
+  },
+];
+
+/** 食品经营许可 (a food-business permit): a promised case, one review step. */
+const foodPermit: CaseLifecycleInput = {
+  caseId: 'case-2025-0001',
+  itemId: 'food-business-permit',
+  kind: 'promised',
+  submittedOn: '2025-09-26',
+  applicant: { id: 'bakery' },
+  acceptance: {
+    mode: 'standard',
+    standard: {
+      materials,
+      tolerance: {
+        supplementDays: 5,
+        onLate: 'revoke-acceptance',
+        creditRecord: true,
+        basis: '某市容缺受理办法 art. 8',
+      },
+    },
+  },
+  review: {
+    mode: 'chain',
+    steps: [
+      {
+        id: 'site-review',
+        name: 'Site review',
+        nameZh: '现场核查',
+        role: 'reviewer',
+      },
+    ],
+  },
+  limits: {
+    statutoryDays: 20,
+    basis: '行政许可法 art. 42',
+    promisedDays: 10,
+    maxExtensionDays: 10,
+  },
+  handler: { id: 'officer-chen', backup: 'officer-liu' },
+  firstAsked: 'officer-chen',
+};
+
+/** 施工许可 stage of a construction project: a joint case, parallel review. */
+const constructionPermit: CaseLifecycleInput = {
+  ...foodPermit,
+  caseId: 'case-2025-0002',
+  itemId: 'construction-permit',
+  kind: 'joint',
+  limits: {
+    statutoryDays: 45,
+    basis: '行政许可法 art. 42 para. 2',
+    promisedDays: 20,
+  },
+  review: {
+    mode: 'parallel',
+    approval: {
+      lead: {
+        id: 'housing',
+        name: 'Housing and construction bureau',
+        nameZh: '住建局',
+      },
+      departments: ['planning', 'fire', 'civil-defence'].map((id) => ({
+        id,
+        name: id,
+        nameZh:
+          { planning: '规划', fire: '消防', 'civil-defence': '人防' }[id] ?? id,
+        limitDays: 10,
+        onTimeout: { action: 'escalate' as const },
+      })),
+      join: { policy: 'all' },
+      rejection: 'short-circuit',
+    },
+  },
+};
+
+function run(input: CaseLifecycleInput, events: readonly CaseLifecycleEvent[]) {
+  const actor = createActor(caseLifecycleMachine, { input }).start();
+  for (const event of events) actor.send(event);
+  return actor;
+}
+
+const child = (
+  actor: ReturnType<typeof run>,
+  id: string,
+): AnyActorRef | undefined =>
+  (actor.getSnapshot().children as Record<string, AnyActorRef | undefined>)[id];
+
+const tolerantAcceptance: CaseLifecycleEvent[] = [
+  { type: 'PRE_REVIEW_PASSED', at: '2025-09-26', actor: officer },
+  {
+    type: 'MATERIALS_CHECKED',
+    at: '2025-09-26',
+    actor: officer,
+    findings: [
+      { materialId: 'application', status: 'complete' },
+      { materialId: 'licence-copy', status: 'missing' },
+    ],
+  },
+  {
+    type: 'ACCEPT_TOLERANCE',
+    at: '2025-09-26',
+    actor: bakery,
+    commitment: { text: '本人承诺于期限内补齐营业执照复印件' },
+  },
+];
+
+describe('case lifecycle 办件: a promised case (承诺件) with 容缺受理 and one review step', () => {
+  it('SVC-CLASS, RQ-COMMIT: review starts on provisional acceptance; the supplement arrives later', () => {
+    const kase = run(foodPermit, tolerantAcceptance);
+    expect(kase.getSnapshot().value).toBe('reviewing');
+    expect(kase.getSnapshot().context.acceptedOn).toBe('2025-09-26');
+    expect(child(kase, 'clock')).toBeDefined();
+    kase.send({
+      type: 'SUPPLEMENT',
+      at: '2025-09-29',
+      actor: bakery,
+      materialIds: ['licence-copy'],
+    });
+    expect(child(kase, 'acceptance')?.getSnapshot()).toMatchObject({
+      status: 'done',
+      output: { outcome: 'accepted', mode: 'tolerant', acceptedOn: '2025-09-26' },
+    });
+    expect(kase.getSnapshot().context.children).toEqual(['clock']);
+  });
+
+  it('ALL-44-ISSUE-10D, SVC-RATING: decided, issued within 10 working days, rated and archived', () => {
+    const kase = run(foodPermit, [
+      ...tolerantAcceptance,
+      {
+        type: 'SUPPLEMENT',
+        at: '2025-09-29',
+        actor: bakery,
+        materialIds: ['licence-copy'],
+      },
+      {
+        type: 'REVIEW_OPINION',
+        at: '2025-10-10',
+        actor: reviewer,
+        step: 'site-review',
+        opinion: 'approve',
+      },
+      { type: 'APPROVE', at: '2025-10-13', actor: head },
+    ]);
+    expect(kase.getSnapshot().value).toBe('issuing');
+    expect(kase.getSnapshot().context.issueDue).toBe('2025-10-27');
+    expect(kase.getSnapshot().context.clock).toMatchObject({
+      onTime: true,
+      withinPromise: true,
+      usedDays: 7,
+    });
+    kase.send({
+      type: 'ISSUE_CERTIFICATE',
+      at: '2025-10-15',
+      actor: officer,
+      certificateNo: 'JY-2025-001',
+    });
+    expect(kase.getSnapshot().context.certificate).toEqual({
+      number: 'JY-2025-001',
+      issuedOn: '2025-10-15',
+      onTime: true,
+    });
+    kase.send({
+      type: 'RATE',
+      at: '2025-10-15',
+      actor: bakery,
+      grade: 'very-satisfied',
+    });
+    expect(kase.getSnapshot().value).toBe('archived');
+  });
+
+  it('SVC-RATING: a bad rating is answered within a working day and rectified before archiving', () => {
+    const kase = run(foodPermit, [
+      ...tolerantAcceptance,
+      {
+        type: 'REVIEW_OPINION',
+        at: '2025-10-10',
+        actor: reviewer,
+        step: 'site-review',
+        opinion: 'approve',
+      },
+      { type: 'APPROVE', at: '2025-10-13', actor: head },
+      {
+        type: 'ISSUE_CERTIFICATE',
+        at: '2025-10-15',
+        actor: officer,
+        certificateNo: 'JY-2025-002',
+      },
+      {
+        type: 'RATE',
+        at: '2025-10-17',
+        actor: bakery,
+        grade: 'dissatisfied',
+        comment: '往返两次',
+      },
+    ]);
+    expect(kase.getSnapshot().value).toBe('ratingFollowUp');
+    expect(kase.getSnapshot().context.rating).toMatchObject({
+      answerDue: '2025-10-20',
+      rectifyDue: '2025-10-24',
+    });
+    kase.send({
+      type: 'RECTIFY_RATING',
+      at: '2025-10-20',
+      actor: supervisor,
+      measures: '一次告知清单已更新',
+    });
+    expect(kase.getSnapshot().value).toBe('ratingFollowUp');
+    kase.send({
+      type: 'ANSWER_RATING',
+      at: '2025-10-20',
+      actor: officer,
+      answer: '已电话回访',
+    });
+    kase.send({
+      type: 'RECTIFY_RATING',
+      at: '2025-10-22',
+      actor: supervisor,
+      measures: '一次告知清单已更新',
+    });
+    expect(kase.getSnapshot().value).toBe('archived');
+    expect(kase.getSnapshot().context.rating).toMatchObject({
+      answeredOn: '2025-10-20',
+      rectifiedOn: '2025-10-22',
+    });
+  });
+
+  it('ALL-38-DENY: a denial needs written reasons and the remedies; it is then rated', () => {
+    const deciding = [
+      ...tolerantAcceptance,
+      {
+        type: 'REVIEW_OPINION',
+        at: '2025-10-10',
+        actor: reviewer,
+        step: 'site-review',
+        opinion: 'reject',
+        reason: '场所不符合',
+      },
+    ] as const satisfies readonly CaseLifecycleEvent[];
+    const kase = run(foodPermit, deciding);
+    expect(kase.getSnapshot().value).toBe('deciding');
+    expect(kase.getSnapshot().context.recommendation).toBe('deny');
+    kase.send({
+      type: 'DENY',
+      at: '2025-10-13',
+      actor: head,
+      reasons: ['经营场所与许可条件不符'],
+      remedies: { administrativeReview: true, lawsuit: false },
+    });
+    expect(kase.getSnapshot().value).toBe('deciding');
+    kase.send({
+      type: 'DENY',
+      at: '2025-10-13',
+      actor: head,
+      reasons: ['经营场所与许可条件不符'],
+      remedies: { administrativeReview: true, lawsuit: true },
+    });
+    expect(kase.getSnapshot().value).toBe('rating');
+    expect(kase.getSnapshot().context.decision).toMatchObject({
+      outcome: 'denied',
+      reasons: ['经营场所与许可条件不符'],
+    });
+  });
+
+  it('RQ-FAIL: a late supplement revokes the acceptance and ends the case', () => {
+    const kase = run(foodPermit, [
+      ...tolerantAcceptance,
+      { type: 'TICK', at: '2025-10-13', actor: system },
+    ]);
+    expect(kase.getSnapshot().status).toBe('done');
+    expect(kase.getSnapshot().output).toEqual({
+      outcome: 'lapsed',
+      consequence: 'revoke-acceptance',
+      creditRecord: true,
+    });
+  });
+
+  it('ALL-42-DECIDE-20D: the clock warns and escalates; the agency head extends once', () => {
+    const kase = run(foodPermit, [
+      ...tolerantAcceptance,
+      {
+        type: 'SUPPLEMENT',
+        at: '2025-09-29',
+        actor: bakery,
+        materialIds: ['licence-copy'],
+      },
+      { type: 'TICK', at: '2025-10-28', actor: system },
+    ]);
+    expect(kase.getSnapshot().context.warnedOn).toBe('2025-10-28');
+    kase.send({
+      type: 'EXTEND',
+      at: '2025-10-28',
+      actor: head,
+      days: 10,
+      reason: '需现场复核',
+      toldApplicantOn: '2025-10-28',
+    });
+    // 20 + 10 working days from 09-26 end on 11-13.
+    kase.send({ type: 'TICK', at: '2025-11-13', actor: system });
+    expect(kase.getSnapshot().context.escalatedOn).toBeNull();
+    kase.send({ type: 'TICK', at: '2025-11-14', actor: system });
+    expect(kase.getSnapshot().context.escalatedOn).toBe('2025-11-14');
+  });
+
+  it('WITHDRAW: the applicant may withdraw before the decision', () => {
+    const kase = run(foodPermit, [
+      ...tolerantAcceptance,
+      { type: 'WITHDRAW', at: '2025-10-09', actor: bakery },
+    ]);
+    expect(kase.getSnapshot().output).toEqual({
+      outcome: 'withdrawn',
+      on: '2025-10-09',
+    });
+  });
+
+  it('roles: nothing changes when the wrong party acts', () => {
+    const kase = run(foodPermit, [
+      { type: 'PRE_REVIEW_PASSED', at: '2025-09-26', actor: bakery },
+    ]);
+    expect(kase.getSnapshot().value).toBe('submitted');
+    const reviewing = run(foodPermit, tolerantAcceptance);
+    reviewing.send({
+      type: 'REVIEW_OPINION',
+      at: '2025-10-10',
+      actor: bakery,
+      step: 'site-review',
+      opinion: 'approve',
+    });
+    reviewing.send({
+      type: 'REVIEW_OPINION',
+      at: '2025-10-10',
+      actor: reviewer,
+      step: 'other',
+      opinion: 'approve',
+    });
+    expect(reviewing.getSnapshot().value).toBe('reviewing');
+    expect(reviewing.getSnapshot().context.asOf).toBe('2025-09-26');
+  });
+});
+
+describe('ALL-32-REFUSE, SVC-NO-VETO: the window cannot refuse alone', () => {
+  const proposal: CaseLifecycleEvent = {
+    type: 'PROPOSE_REFUSAL',
+    at: '2025-09-26',
+    actor: officer,
+    reason: '该事项不属于本机关职权范围',
+    route: '请向区市场监督管理局申请',
+  };
+
+  it('a supervisor confirms the refusal, with reason and route on record', () => {
+    const kase = run(foodPermit, [
+      proposal,
+      { type: 'CONFIRM_REFUSAL', at: '2025-09-26', actor: supervisor },
+    ]);
+    expect(kase.getSnapshot().output).toEqual({
+      outcome: 'refused',
+      reason: '该事项不属于本机关职权范围',
+      route: '请向区市场监督管理局申请',
+      confirmedBy: 'supervisor-zhao',
+    });
+  });
+
+  it('a supervisor overrules it and the case goes on; the officer cannot confirm', () => {
+    const kase = run(foodPermit, [
+      proposal,
+      { type: 'CONFIRM_REFUSAL', at: '2025-09-26', actor: officer },
+    ]);
+    expect(kase.getSnapshot().value).toBe('refusalPending');
+    kase.send({
+      type: 'OVERRULE_REFUSAL',
+      at: '2025-09-26',
+      actor: supervisor,
+      reason: '属于本机关职权',
+    });
+    expect(kase.getSnapshot().value).toBe('submitted');
+    expect(kase.getSnapshot().context.refusal).toBeNull();
+  });
+});
+
+describe('ALL-34-ONSPOT-DECIDE: an on-the-spot case (即办件)', () => {
+  it('is decided by the window at acceptance, without review', () => {
+    const kase = run({ ...foodPermit, kind: 'on-the-spot' }, [
+      { type: 'PRE_REVIEW_PASSED', at: '2025-09-26', actor: officer },
+      {
+        type: 'MATERIALS_CHECKED',
+        at: '2025-09-26',
+        actor: officer,
+        findings: [
+          { materialId: 'application', status: 'complete' },
+          { materialId: 'licence-copy', status: 'complete' },
+        ],
+      },
+    ]);
+    expect(kase.getSnapshot().value).toBe('deciding');
+    kase.send({ type: 'APPROVE', at: '2025-09-26', actor: officer });
+    expect(kase.getSnapshot().value).toBe('issuing');
+  });
+
+  it('a window officer cannot approve a promised case', () => {
+    const kase = run(foodPermit, [
+      ...tolerantAcceptance,
+      {
+        type: 'REVIEW_OPINION',
+        at: '2025-10-10',
+        actor: reviewer,
+        step: 'site-review',
+        opinion: 'approve',
+      },
+      { type: 'APPROVE', at: '2025-10-13', actor: officer },
+    ]);
+    expect(kase.getSnapshot().value).toBe('deciding');
+  });
+});
+
+describe('GC-LEAD: a joint case (联办件) with parallel approval', () => {
+  const opinions = ['planning', 'fire', 'civil-defence'].map(
+    (id): CaseLifecycleEvent => ({
+      type: 'OPINION',
+      at: '2025-10-10',
+      actor: dept(id),
+      department: id,
+      opinion: 'approve',
+    }),
+  );
+
+  it('dispatches to three departments and decides on their joint result', () => {
+    const kase = run(constructionPermit, tolerantAcceptance);
+    expect(kase.getSnapshot().value).toBe('reviewing');
+    expect(child(kase, 'parallel')).toBeDefined();
+    for (const opinion of opinions) kase.send(opinion);
+    expect(kase.getSnapshot().value).toBe('deciding');
+    expect(kase.getSnapshot().context.recommendation).toBe('approve');
+  });
+
+  it('SVC-CLASS: a joint case must be reviewed in parallel', () => {
+    const actor = createActor(caseLifecycleMachine, {
+      input: { ...constructionPermit, review: foodPermit.review },
+    });
+    actor.subscribe({ error: () => undefined });
+    actor.start();
+    expect(actor.getSnapshot().status).toBe('error');
+    expect(actor.getSnapshot().error).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      issues: [expect.objectContaining({ path: ['kind'] })],
+    });
+  });
+
+  it('refuses a design whose parallel part is invalid, at submission', () => {
+    const broken = structuredClone(constructionPermit) as {
+      review: { approval: { join: unknown } };
+    };
+    broken.review.approval.join = { policy: 'quorum', k: 7 };
+    const actor = createActor(caseLifecycleMachine, { input: broken as never });
+    actor.subscribe({ error: () => undefined });
+    actor.start();
+    expect(actor.getSnapshot().error).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    });
+  });
+});
+
+describe('GZ-DECIDE: a case decided on a commitment (告知承诺)', () => {
+  const commitmentCase: CaseLifecycleInput = {
+    ...foodPermit,
+    acceptance: {
+      mode: 'commitment',
+      commitment: {
+        domain: 'ordinary',
+        replacedProofs: [
+          { id: 'premises', name: 'Proof of premises', nameZh: '经营场所证明' },
+        ],
+        verifyWithinDays: 60,
+        verificationBasis: '浙江省告知承诺制实施办法',
+        rectifyWithinDays: 20,
+      },
+      ordinaryRoute: { materials },
+    },
+  };
+  const notice = {
+    item: true,
+    conditions: true,
+    replacedProofs: true,
+    howToCommit: true,
+    rightToVerify: true,
+    consequences: true,
+  };
+  const granted: CaseLifecycleEvent[] = [
+    { type: 'PRE_REVIEW_PASSED', at: '2025-09-26', actor: officer },
+    { type: 'GIVE_NOTICE', at: '2025-09-26', actor: officer, contents: notice },
+    { type: 'CHOOSE_COMMITMENT', at: '2025-09-26', actor: bakery },
+    {
+      type: 'SIGN_COMMITMENT',
+      at: '2025-09-26',
+      actor: bakery,
+      text: '本人承诺符合条件',
+    },
+    { type: 'DECIDE', at: '2025-09-26', actor: officer, approve: true },
+  ];
+
+  it('goes straight to issuance; a false commitment found later revokes the case (GZ-FALSE)', () => {
+    const kase = run(commitmentCase, granted);
+    expect(kase.getSnapshot().value).toBe('issuing');
+    expect(kase.getSnapshot().context.decision).toMatchObject({
+      outcome: 'approved',
+      on: '2025-09-26',
+    });
+    kase.send({
+      type: 'ISSUE_CERTIFICATE',
+      at: '2025-09-26',
+      actor: officer,
+      certificateNo: 'JY-2025-009',
+    });
+    kase.send({ type: 'ARCHIVE', at: '2025-09-30', actor: officer });
+    expect(kase.getSnapshot().value).toBe('archived');
+    kase.send({
+      type: 'VERIFY',
+      at: '2025-11-20',
+      actor: reviewer,
+      finding: 'deliberately-false',
+    });
+    expect(kase.getSnapshot().output).toEqual({
+      outcome: 'revoked',
+      on: '2025-11-20',
+      cause: 'deliberately-false',
+    });
+  });
+
+  it('GZ-CHOICE: an applicant who declines falls back to the ordinary route', () => {
+    const kase = run(commitmentCase, [
+      granted[0]!,
+      granted[1]!,
+      { type: 'DECLINE_COMMITMENT', at: '2025-09-26', actor: bakery },
+    ]);
+    expect(kase.getSnapshot().value).toBe('accepting');
+    expect(kase.getSnapshot().context.acceptanceMode).toBe('standard');
+    expect(child(kase, 'acceptance')).toBeDefined();
+  });
+});
+
+describe('ALL-69-REVOKE: a granted permit can be revoked after archiving', () => {
+  it('by the agency head, with its basis', () => {
+    const kase = run({ ...foodPermit, kind: 'on-the-spot' }, [
+      { type: 'PRE_REVIEW_PASSED', at: '2025-09-26', actor: officer },
+      {
+        type: 'MATERIALS_CHECKED',
+        at: '2025-09-26',
+        actor: officer,
+        findings: [
+          { materialId: 'application', status: 'complete' },
+          { materialId: 'licence-copy', status: 'complete' },
+        ],
+      },
+      { type: 'APPROVE', at: '2025-09-26', actor: officer },
+      {
+        type: 'ISSUE_CERTIFICATE',
+        at: '2025-09-26',
+        actor: officer,
+        certificateNo: 'JY-2025-010',
+      },
+      { type: 'ARCHIVE', at: '2025-09-29', actor: officer },
+      {
+        type: 'REVOKE_PERMIT',
+        at: '2026-03-02',
+        actor: head,
+        reason: '以欺骗手段取得许可',
+        basis: '行政许可法 art. 69',
+      },
+    ]);
+    expect(kase.getSnapshot().output).toEqual({
+      outcome: 'revoked',
+      on: '2026-03-02',
+      cause: '以欺骗手段取得许可',
+    });
+  });
+});
+
+describe('persistence', () => {
+  it('a case restored before every event, children included, ends where the straight run ends', () => {
+    const { straight, restarted } = runWithRestarts(
+      caseLifecycleMachine,
+      foodPermit,
+      [
+        ...tolerantAcceptance,
+        {
+          type: 'SUPPLEMENT',
+          at: '2025-09-29',
+          actor: bakery,
+          materialIds: ['licence-copy'],
+        },
+        { type: 'TICK', at: '2025-10-09', actor: system },
+        {
+          type: 'REVIEW_OPINION',
+          at: '2025-10-10',
+          actor: reviewer,
+          step: 'site-review',
+          opinion: 'approve',
+        },
+        { type: 'APPROVE', at: '2025-10-13', actor: head },
+        {
+          type: 'ISSUE_CERTIFICATE',
+          at: '2025-10-15',
+          actor: officer,
+          certificateNo: 'JY-2025-003',
+        },
+      ],
+    );
+    expect(restarted).toEqual(straight);
+    expect(straight).toMatchObject({ value: 'rating' });
+  });
+});

@@ -3,7 +3,7 @@ import { createChinaCalendar, parseWith } from '@kuaiban/calendar';
 import { and, assign, enqueueActions, setup, spawnChild } from 'xstate';
 import type {
   CaseLifecycleCommand,
-  ParsedCaseLifecycleInput,
+  CaseLifecycleInput,
   RatingGrade,
 } from './caseLifecycleSchemas.js';
 import {
@@ -94,7 +94,7 @@ export function createCaseLifecycleMachine(options: {
 
   return setup({
     types: {
-      input: {} as ParsedCaseLifecycleInput | Record<string, unknown>,
+      input: {} as CaseLifecycleInput,
       context: {} as CaseLifecycleContext,
       events: {} as CaseLifecycleEvent,
       output: {} as CaseLifecycleOutput,
@@ -150,15 +150,9 @@ export function createCaseLifecycleMachine(options: {
       acceptanceLapsed: ({ event }) =>
         event.type === 'xstate.done.actor.acceptance' &&
         event.output.outcome === 'lapsed',
-      acceptanceWithdrawn: ({ event }) =>
-        event.type === 'xstate.done.actor.acceptance' &&
-        event.output.outcome === 'withdrawn',
       commitmentOrdinary: ({ event }) =>
         event.type === 'xstate.done.actor.commitment' &&
         event.output.outcome === 'ordinary-route',
-      commitmentDenied: ({ event }) =>
-        event.type === 'xstate.done.actor.commitment' &&
-        event.output.outcome === 'denied',
     },
     actions: {
       advance: assign({
@@ -325,11 +319,8 @@ export function createCaseLifecycleMachine(options: {
             }),
           ],
         },
-        {
-          guard: 'acceptanceWithdrawn',
-          target: '.withdrawn',
-          actions: 'forget',
-        },
+        // Accepted: the case goes on. (The case handles WITHDRAW itself, so
+        // the child never ends withdrawn.)
         { actions: 'forget' },
       ],
       '*': { guard: 'forwardable', actions: 'forward' },
@@ -409,12 +400,9 @@ export function createCaseLifecycleMachine(options: {
                 assign({ acceptanceMode: 'standard' as const }),
               ],
             },
-            {
-              guard: 'commitmentDenied',
-              target: 'rating',
-              actions: ['forget', 'decide'],
-            },
-            { actions: 'forget' },
+            // Denied on the spot. (Revocation comes only after a grant, when
+            // the case has left acceptance.)
+            { target: 'rating', actions: ['forget', 'decide'] },
           ],
           WITHDRAW: { guard: 'may', target: 'withdrawn', actions: 'advance' },
         },

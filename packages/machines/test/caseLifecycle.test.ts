@@ -154,7 +154,11 @@ describe('case lifecycle 办件: a promised case (承诺件) with 容缺受理 a
     });
     expect(child(kase, 'acceptance')?.getSnapshot()).toMatchObject({
       status: 'done',
-      output: { outcome: 'accepted', mode: 'tolerant', acceptedOn: '2025-09-26' },
+      output: {
+        outcome: 'accepted',
+        mode: 'tolerant',
+        acceptedOn: '2025-09-26',
+      },
     });
     expect(kase.getSnapshot().context.children).toEqual(['clock']);
   });
@@ -481,11 +485,11 @@ describe('GC-LEAD: a joint case (联办件) with parallel approval', () => {
   });
 
   it('refuses a design whose parallel part is invalid, at submission', () => {
-    const broken = structuredClone(constructionPermit) as {
+    const broken = structuredClone(constructionPermit) as unknown as {
       review: { approval: { join: unknown } };
     };
     broken.review.approval.join = { policy: 'quorum', k: 7 };
-    const actor = createActor(caseLifecycleMachine, { input: broken as never });
+    const actor = createActor(caseLifecycleMachine, { input: broken });
     actor.subscribe({ error: () => undefined });
     actor.start();
     expect(actor.getSnapshot().error).toMatchObject({
@@ -611,33 +615,34 @@ describe('ALL-69-REVOKE: a granted permit can be revoked after archiving', () =>
 
 describe('persistence', () => {
   it('a case restored before every event, children included, ends where the straight run ends', () => {
+    const story: CaseLifecycleEvent[] = [
+      ...tolerantAcceptance,
+      {
+        type: 'SUPPLEMENT',
+        at: '2025-09-29',
+        actor: bakery,
+        materialIds: ['licence-copy'],
+      },
+      { type: 'TICK', at: '2025-10-09', actor: system },
+      {
+        type: 'REVIEW_OPINION',
+        at: '2025-10-10',
+        actor: reviewer,
+        step: 'site-review',
+        opinion: 'approve',
+      },
+      { type: 'APPROVE', at: '2025-10-13', actor: head },
+      {
+        type: 'ISSUE_CERTIFICATE',
+        at: '2025-10-15',
+        actor: officer,
+        certificateNo: 'JY-2025-003',
+      },
+    ];
     const { straight, restarted } = runWithRestarts(
       caseLifecycleMachine,
       foodPermit,
-      [
-        ...tolerantAcceptance,
-        {
-          type: 'SUPPLEMENT',
-          at: '2025-09-29',
-          actor: bakery,
-          materialIds: ['licence-copy'],
-        },
-        { type: 'TICK', at: '2025-10-09', actor: system },
-        {
-          type: 'REVIEW_OPINION',
-          at: '2025-10-10',
-          actor: reviewer,
-          step: 'site-review',
-          opinion: 'approve',
-        },
-        { type: 'APPROVE', at: '2025-10-13', actor: head },
-        {
-          type: 'ISSUE_CERTIFICATE',
-          at: '2025-10-15',
-          actor: officer,
-          certificateNo: 'JY-2025-003',
-        },
-      ],
+      story,
     );
     expect(restarted).toEqual(straight);
     expect(straight).toMatchObject({ value: 'rating' });

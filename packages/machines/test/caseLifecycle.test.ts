@@ -489,7 +489,9 @@ describe('GC-LEAD: a joint case (联办件) with parallel approval', () => {
       review: { approval: { join: unknown } };
     };
     broken.review.approval.join = { policy: 'quorum', k: 7 };
-    const actor = createActor(caseLifecycleMachine, { input: broken });
+    const actor = createActor(caseLifecycleMachine, {
+      input: broken as unknown as CaseLifecycleInput,
+    });
     actor.subscribe({ error: () => undefined });
     actor.start();
     expect(actor.getSnapshot().error).toMatchObject({

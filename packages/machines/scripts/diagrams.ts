@@ -6,7 +6,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AnyStateMachine } from 'xstate';
+import { caseLifecycleMachine } from '../src/caseLifecycle.js';
 import { deadlineClockMachine } from '../src/deadlineClock.js';
+import { parallelApprovalMachine } from '../src/parallelApproval.js';
 import { notificationCommitmentMachine } from '../src/notificationCommitment.js';
 import { tolerantAcceptanceMachine } from '../src/tolerantAcceptance.js';
 import { toMermaid } from '../src/toMermaid.js';
@@ -27,6 +29,11 @@ export const machineDocs: readonly {
     page: 'docs/machines/tolerant-acceptance.md',
     machine: tolerantAcceptanceMachine,
   },
+  {
+    page: 'docs/machines/parallel-approval.md',
+    machine: parallelApprovalMachine,
+  },
+  { page: 'docs/machines/case-lifecycle.md', machine: caseLifecycleMachine },
 ];
 
 const MARKER =

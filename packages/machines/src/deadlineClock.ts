@@ -155,8 +155,17 @@ export function createDeadlineClockMachine(options: {
   calendar: WorkCalendar;
 }) {
   const { calendar } = options;
-  const clockOf = (spec: ParsedDeadlineSpec): DeadlineClock =>
-    createDeadlineClock(calendar, spec);
+  // Context objects are immutable: a spec read once is read from the cache
+  // on every later guard and output.
+  const clocks = new WeakMap<ParsedDeadlineSpec, DeadlineClock>();
+  const clockOf = (spec: ParsedDeadlineSpec): DeadlineClock => {
+    let clock = clocks.get(spec);
+    if (!clock) {
+      clock = createDeadlineClock(calendar, spec);
+      clocks.set(spec, clock);
+    }
+    return clock;
+  };
   /** The clock with `change` applied, or null when the law refuses it. */
   const tryClock = (
     spec: ParsedDeadlineSpec,

@@ -85,4 +85,75 @@ export type {
   TolerantAcceptanceOutput,
   TolerantAcceptanceSnapshot,
 } from './tolerantAcceptance.js';
+export {
+  JOINT_EXTENSION_DAYS,
+  JOINT_LIMIT_DAYS,
+  JoinPolicySchema,
+  ParallelApprovalEventSchema,
+  ParallelApprovalInputSchema,
+  ParallelApprovalOutputSchema,
+  RejectionModeSchema,
+  createParallelApprovalMachine,
+  joinOutcome,
+  nextParallelApprovalWakeUp,
+  parallelApprovalMachine,
+  parallelApprovalRoles,
+} from './parallelApproval.js';
+export type {
+  DepartmentRequest,
+  JoinPolicy,
+  MergedNotice,
+  ParallelApprovalContext,
+  ParallelApprovalEvent,
+  ParallelApprovalInput,
+  ParallelApprovalMachine,
+  ParallelApprovalOutput,
+  ParallelApprovalSpec,
+  RejectionMode,
+} from './parallelApproval.js';
+export {
+  DepartmentReviewEventSchema,
+  DepartmentReviewInputSchema,
+  DepartmentReviewOutputSchema,
+  OpinionSchema,
+  ReviewDepartmentSchema,
+  SupplementItemSchema,
+  TimeoutActionSchema,
+  createDepartmentReviewMachine,
+  departmentReviewMachine,
+  departmentReviewRoles,
+  nextDepartmentReviewWakeUp,
+} from './departmentReview.js';
+export type {
+  DepartmentReviewContext,
+  DepartmentReviewEvent,
+  DepartmentReviewInput,
+  DepartmentReviewMachine,
+  DepartmentReviewOutput,
+  Opinion,
+  ReviewDepartment,
+  SupplementItem,
+  TimeoutAction,
+} from './departmentReview.js';
+export {
+  CASE_KINDS,
+  CaseLifecycleCommandSchema,
+  CaseLifecycleInputSchema,
+  RATING_GRADES,
+  caseLifecycleCommandRoles,
+} from './caseLifecycleSchemas.js';
+export type {
+  CaseLifecycleCommand,
+  CaseLifecycleInput,
+  RatingGrade,
+} from './caseLifecycleSchemas.js';
+export {
+  caseLifecycleMachine,
+  createCaseLifecycleMachine,
+} from './caseLifecycle.js';
+export type {
+  CaseLifecycleEvent,
+  CaseLifecycleOutput,
+} from './caseLifecycle.js';
+export type { CaseLifecycleContext, ChildId } from './caseLifecycleContext.js';
 export { toMermaid } from './toMermaid.js';

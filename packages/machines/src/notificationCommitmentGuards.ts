@@ -8,7 +8,7 @@ import {
   NotificationCommitmentEventSchema,
   notificationCommitmentRoles,
 } from './notificationCommitmentSchemas.js';
-import { byRole } from './party.js';
+import { eventGate } from './party.js';
 
 /** What a guard sees (annotated so that `setup` infers guard params first). */
 interface Args {
@@ -17,12 +17,10 @@ interface Args {
 }
 
 /** The event has a sound shape and comes from a role allowed to send it. */
-function isAccepted(event: NotificationCommitmentEvent): boolean {
-  return (
-    byRole(notificationCommitmentRoles[event.type])({ event }) &&
-    NotificationCommitmentEventSchema.safeParse(event).success
-  );
-}
+const isAccepted = eventGate<NotificationCommitmentEvent>(
+  NotificationCommitmentEventSchema,
+  notificationCommitmentRoles,
+);
 
 const finds =
   (expected: VerificationFinding) =>

@@ -1,3 +1,4 @@
+import { eventGate } from './party.js';
 import type { ParsedDeadlineSpec } from '@kuaiban/calendar';
 import type { DoneActorEvent } from 'xstate';
 import type {
@@ -6,10 +7,7 @@ import type {
   SupplementItem,
   SupplementRequestedReport,
 } from './parallelApprovalDepartment.js';
-import {
-  actsForDepartment,
-  permittedEvent,
-} from './parallelApprovalDepartment.js';
+import { actsForDepartment } from './parallelApprovalDepartment.js';
 import { joinOutcome } from './parallelApprovalJoin.js';
 import type {
   ParallelApprovalEvent,
@@ -117,15 +115,18 @@ export const parallelApprovalGuards = {
     joinOutcome(context.spec, context.opinions) === 'rejected',
 };
 
+const parallelGate = eventGate<ParallelApprovalEvent>(
+  ParallelApprovalEventSchema,
+  parallelApprovalRoles,
+);
+
 function permitted(
   context: ParallelApprovalContext,
   event: unknown,
 ): event is ParallelApprovalEvent {
-  return permittedEvent(
-    ParallelApprovalEventSchema,
-    parallelApprovalRoles,
-    context.today,
-    event,
+  return (
+    parallelGate(event as ParallelApprovalEvent) &&
+    (event as ParallelApprovalEvent).at >= context.today
   );
 }
 

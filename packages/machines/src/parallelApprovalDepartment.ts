@@ -2,7 +2,7 @@ import type { DeadlineSpec } from '@kuaiban/calendar';
 import { IsoDateSchema } from '@kuaiban/calendar';
 import { z } from 'zod';
 import type { CommandRoles, Party } from './party.js';
-import { TickEventSchema, byRole, eventBase } from './party.js';
+import { TickEventSchema, eventBase, eventGate } from './party.js';
 
 // The department side of a parallel approval: its schemas, and the rules its
 // review machine and the parallel machine share.
@@ -184,31 +184,16 @@ export function actsForDepartment(event: {
   return event.actor.department === event.department;
 }
 
-/** Well formed, sent by a permitted role, and not dated before `today`. */
-export function permittedEvent<
-  TEvent extends { type: string; actor: Party; at: string },
->(
-  schema: z.ZodType<TEvent>,
-  roles: CommandRoles<TEvent>,
-  today: string,
-  event: unknown,
-): event is TEvent {
-  const parsed = schema.safeParse(event);
-  if (!parsed.success) return false;
-  const type: TEvent['type'] = parsed.data.type;
-  return byRole(roles[type])({ event: parsed.data }) && parsed.data.at >= today;
-}
+const departmentGate = eventGate<DepartmentReviewEvent>(
+  DepartmentReviewEventSchema,
+  departmentReviewRoles,
+);
 
 function departmentPermits(
   context: DepartmentReviewContext,
   event: DepartmentReviewEvent,
 ): boolean {
-  return permittedEvent(
-    DepartmentReviewEventSchema,
-    departmentReviewRoles,
-    context.today,
-    event,
-  );
+  return departmentGate(event) && event.at >= context.today;
 }
 
 function ownDepartment(

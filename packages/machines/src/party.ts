@@ -49,3 +49,22 @@ export function byRole(roles: readonly Role[]) {
   return ({ event }: { event: { actor?: Party } }): boolean =>
     event.actor !== undefined && roles.includes(event.actor.role);
 }
+
+/**
+ * A check that an event has its schema's shape and comes from a role that
+ * may send it. Each event object is parsed once, however many guards ask.
+ */
+export function eventGate<TEvent extends { type: string; actor?: Party }>(
+  schema: z.ZodType,
+  roles: CommandRoles<TEvent>,
+): (event: TEvent) => boolean {
+  const sound = new WeakMap<object, boolean>();
+  return (event) => {
+    let shaped = sound.get(event);
+    if (shaped === undefined) {
+      shaped = schema.safeParse(event).success;
+      sound.set(event, shaped);
+    }
+    return shaped && byRole(roles[event.type as TEvent['type']])({ event });
+  };
+}

@@ -1,6 +1,6 @@
 import type { WorkCalendar } from '@kuaiban/calendar';
 import { KuaibanError, parseWith } from '@kuaiban/calendar';
-import { byRole } from './party.js';
+import { eventGate } from './party.js';
 import type {
   Finding,
   NoticeItem,
@@ -45,15 +45,16 @@ export function initialContext(
  * The event has a sound shape, comes from a role allowed to send it and is
  * not dated before the materials were received. Everything else is ignored.
  */
+const tolerantGate = eventGate<TolerantAcceptanceEvent>(
+  TolerantAcceptanceEventSchema,
+  tolerantAcceptanceRoles,
+);
+
 export function admissible(
   context: Context,
   event: TolerantAcceptanceEvent,
 ): boolean {
-  return (
-    TolerantAcceptanceEventSchema.safeParse(event).success &&
-    byRole(tolerantAcceptanceRoles[event.type])({ event }) &&
-    event.at >= context.receivedOn
-  );
+  return tolerantGate(event) && event.at >= context.receivedOn;
 }
 
 /** The same ids, each once. */

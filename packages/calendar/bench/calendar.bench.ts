@@ -3,12 +3,16 @@
  * one process, and writes BENCHMARKS.md. Each case runs its contender and
  * baseline alternately, several rounds; the median round counts.
  */
-import { writeFileSync } from 'node:fs';
-import { cpus, platform, release, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createChinaCalendar, createDeadlineClock } from '@kuaiban/calendar';
 import chineseDays from 'chinese-days';
 import { DateTime } from 'luxon';
+import {
+  formatNs,
+  median,
+  progress,
+  writeSection,
+} from '../../../tests/bench/report.js';
 
 // chinese-days ships CommonJS: its functions hang off the default export.
 const { findWorkday, getWorkdaysInRange, isWorkday } = chineseDays;
@@ -153,21 +157,6 @@ function timeRound(contender: Contender, ops: number): number {
   return ((performance.now() - started) * 1e6) / ops;
 }
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
-
-const formatNs = (ns: number): string =>
-  ns >= 1e6
-    ? `${(ns / 1e6).toFixed(2)} ms`
-    : ns >= 1e3
-      ? `${(ns / 1e3).toFixed(2)} µs`
-      : `${ns.toFixed(0)} ns`;
-
 interface Result {
   readonly title: string;
   readonly rows: { name: string; medianNs: number; rounds: number[] }[];
@@ -187,16 +176,15 @@ for (const [index, benchCase] of cases.entries()) {
   const ops = contenders.map(calibrate);
   const rounds = contenders.map(() => [] as number[]);
   for (let round = 0; round < ROUNDS; round++) {
-    if (process.stdout.isTTY || round === 0) {
-      process.stdout.write(
-        `\r[${index + 1}/${cases.length}] ${benchCase.title}: round ${round + 1}/${ROUNDS} `,
-      );
-    }
+    progress(
+      `[${index + 1}/${cases.length}] ${benchCase.title}: round ${round + 1}/${ROUNDS}`,
+      round === 0,
+    );
     contenders.forEach((contender, c) =>
       rounds[c]?.push(timeRound(contender, ops[c] ?? 16)),
     );
   }
-  process.stdout.write('\n');
+  if (process.stdout.isTTY) process.stdout.write('\n');
   results.push({
     title: benchCase.title,
     rows: contenders.map((contender, c) => ({
@@ -208,16 +196,9 @@ for (const [index, benchCase] of cases.entries()) {
 }
 void sink;
 
-const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const lines = [
-  '# Benchmarks',
-  '',
-  'Written by `pnpm bench` (`packages/calendar/bench/calendar.bench.ts`). Each case runs Kuaiban and its named baselines',
-  `alternately in one process, ${ROUNDS} rounds of about ${TARGET_MS} ms each; the table shows the`,
-  'median time per operation. Inputs: every date of 2024 and 2025 through the public string API;',
-  'results are checked equal before timing.',
-  '',
-  `Machine: ${cpu}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()} ${release()}, Node ${process.version}.`,
+  'Inputs: every date of 2024 and 2025 through the public string API; results are checked equal',
+  `before timing; ${ROUNDS} rounds of about ${TARGET_MS} ms per implementation.`,
   '',
 ];
 for (const result of results) {
@@ -227,7 +208,7 @@ for (const result of results) {
       ? ['No baseline: the absolute cost, for reference.', '']
       : [];
   lines.push(
-    `## ${result.title}`,
+    `## Calendar: ${result.title}`,
     '',
     ...note,
     '| implementation | median per op | Kuaiban is faster by |',
@@ -240,8 +221,5 @@ for (const result of results) {
   }
   lines.push('');
 }
-writeFileSync(
-  new URL('../../../BENCHMARKS.md', import.meta.url),
-  `${lines.join('\n')}`,
-);
-console.log(lines.slice(lines.indexOf('') + 1).join('\n'));
+writeSection('calendar', lines);
+console.log(lines.join('\n'));

@@ -186,7 +186,7 @@ export function createCaseLifecycleMachine(options: {
             spawnChild('tolerantAcceptance', {
               id,
               input: {
-                ...(context.childInputs.standard as object),
+                ...context.childInputs.standard,
                 receivedOn: context.asOf,
               } as never,
             }),
@@ -234,7 +234,7 @@ export function createCaseLifecycleMachine(options: {
           spawnChild('parallelApproval', {
             id: 'parallel',
             input: {
-              ...(context.childInputs.parallel as object),
+              ...context.childInputs.parallel,
               startedOn: context.asOf,
             } as never,
           }),

@@ -51,7 +51,7 @@ export const forwardedEventTypes = Object.keys(ROUTES);
 
 export interface CaseLifecycleContext {
   readonly input: ParsedCaseLifecycleInput;
-  /** Validated inputs of the patterns; dates are set when they start. */
+  /** Parsed inputs of the patterns; dates are set when they start. */
   readonly childInputs: {
     readonly standard: Record<string, unknown>;
     readonly commitment: Record<string, unknown> | null;
@@ -103,8 +103,11 @@ function validated<Schema extends z.ZodType>(
   what: string,
   whatZh: string,
 ): Record<string, unknown> {
-  parseWith(schema, value, { code: 'INVALID_ARGUMENT', what, whatZh });
-  return value as Record<string, unknown>;
+  return parseWith(schema, value, {
+    code: 'INVALID_ARGUMENT',
+    what,
+    whatZh,
+  }) as Record<string, unknown>;
 }
 
 /**

@@ -22,7 +22,6 @@ import type {
 } from './parallelApprovalDepartment.js';
 import {
   DepartmentReviewInputSchema,
-  DepartmentReviewOutputSchema,
   SUPPLEMENT_PAUSE,
   decisionOf,
   deemedDecision,
@@ -268,15 +267,10 @@ export function createDepartmentReviewMachine(options: {
       },
       decided: { type: 'final' },
     },
-    output: ({ context }) => {
-      // `decided` is only entered with a decision; the schema checks it.
-      const { opinion, deemed, decidedOn } = { ...context.decision };
-      return DepartmentReviewOutputSchema.parse({
-        department: context.department.id,
-        opinion,
-        deemed,
-        decidedOn,
-      });
+    output: ({ context }): DepartmentReviewOutput => {
+      // `decided` is only entered with a decision.
+      const { opinion, deemed, decidedOn } = context.decision as Decision;
+      return { department: context.department.id, opinion, deemed, decidedOn };
     },
   });
 }

@@ -8,10 +8,8 @@ import type { SnapshotFrom } from 'xstate';
 import type { DepartmentReviewMachine } from './departmentReview.js';
 import { nextDepartmentReviewWakeUp } from './departmentReview.js';
 import { jointBasis, reviewIdOf } from './parallelApprovalContext.js';
-import {
-  ParallelApprovalInputSchema,
-  ParallelApprovalOutputSchema,
-} from './parallelApprovalSchemas.js';
+import { ParallelApprovalInputSchema } from './parallelApprovalSchemas.js';
+import type { ParallelApprovalOutput } from './parallelApprovalSchemas.js';
 import { jointView, parallelApprovalSetup } from './parallelApprovalSetup.js';
 
 export {
@@ -216,14 +214,14 @@ export function createParallelApprovalMachine(options: {
         entry: { type: 'conclude', params: 'rejected' as const },
       },
     },
-    output: ({ context }) =>
-      ParallelApprovalOutputSchema.parse({
-        outcome: context.outcome,
-        decidedOn: context.today,
-        opinions: context.opinions,
-        deemed: context.deemed,
-        overdue: context.overdue,
-      }),
+    // Final states are entered only through `conclude`, which sets the outcome.
+    output: ({ context }): ParallelApprovalOutput => ({
+      outcome: context.outcome as ParallelApprovalOutput['outcome'],
+      decidedOn: context.today,
+      opinions: context.opinions,
+      deemed: context.deemed,
+      overdue: context.overdue,
+    }),
   });
 }
 

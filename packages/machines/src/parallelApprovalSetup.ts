@@ -62,7 +62,10 @@ export function parallelApprovalSetup(calendar: WorkCalendar) {
         for (const department of context.spec.departments) {
           enqueue.spawnChild('departmentReview', {
             id: reviewIdOf(department.id),
-            input: { department, dispatchedOn: context.spec.startedOn },
+            input: {
+              department,
+              dispatchedOn: context.spec.startedOn,
+            },
           });
         }
       }),

@@ -119,3 +119,21 @@ export const IsoDateSchema = z
       '应为 YYYY-MM-DD 格式的真实日期',
     ),
   );
+
+/**
+ * The date `n` calendar days after `date` (before it, for negative `n`): for
+ * periods in calendar days, and for "the day after the last day" (TIME-END).
+ *
+ * @example
+ * addCalendarDays('2025-12-31', 1); // '2026-01-01'
+ */
+export function addCalendarDays(date: DateInput, n: number): string {
+  if (!Number.isSafeInteger(n)) {
+    throw new KuaibanError({
+      code: 'INVALID_ARGUMENT',
+      message: `The number of days must be a whole number, got ${String(n)}`,
+      messageZh: `天数必须是整数，实际为 ${String(n)}`,
+    });
+  }
+  return formatEpochDay(toEpochDay(date) + n);
+}

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import {
+  addCalendarDays,
   civilOf,
   epochDayOf,
   formatEpochDay,
@@ -53,5 +54,23 @@ describe('civil date arithmetic', () => {
   it('names the argument in the error', () => {
     expect(() => toEpochDay('2025-02-30', 'start')).toThrowError(/\(start\)/);
     expect(() => toEpochDay(42 as never)).toThrowError(/number is not a date/);
+  });
+});
+
+describe('addCalendarDays', () => {
+  it('TIME-END: the day after the last day, across month and year ends', () => {
+    expect(addCalendarDays('2025-12-31', 1)).toBe('2026-01-01');
+    expect(addCalendarDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addCalendarDays('2025-03-01', -1)).toBe('2025-02-28');
+    expect(addCalendarDays('2025-10-01', 0)).toBe('2025-10-01');
+  });
+
+  it('refuses bad dates and counts', () => {
+    expect(() => addCalendarDays('2025-02-30', 1)).toThrowError(
+      expect.objectContaining({ code: 'INVALID_DATE' }),
+    );
+    expect(() => addCalendarDays('2025-02-03', 1.5)).toThrowError(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { machineOptions } from './party.js';
 import type { WorkCalendar } from '@kuaiban/calendar';
 import { createChinaCalendar, parseWith } from '@kuaiban/calendar';
 import { and, assign, enqueueActions, setup, spawnChild } from 'xstate';
@@ -88,7 +89,7 @@ const BAD_GRADES: readonly RatingGrade[] = [
 export function createCaseLifecycleMachine(options: {
   calendar: WorkCalendar;
 }) {
-  const { calendar } = options;
+  const { calendar } = machineOptions(options, 'case', '办件');
   const roleAllows = (type: CaseLifecycleCommand['type']) =>
     byRole(caseLifecycleCommandRoles[type]);
 

@@ -1,3 +1,4 @@
+import { machineOptions } from './party.js';
 import type {
   DeadlineClock,
   DeadlineStatus,
@@ -154,7 +155,7 @@ const later = (a: string, b: string): string => (a > b ? a : b);
 export function createDeadlineClockMachine(options: {
   calendar: WorkCalendar;
 }) {
-  const { calendar } = options;
+  const { calendar } = machineOptions(options, 'deadline clock', '期限时钟');
   // Context objects are immutable: a spec read once is read from the cache
   // on every later guard and output.
   const clocks = new WeakMap<ParsedDeadlineSpec, DeadlineClock>();

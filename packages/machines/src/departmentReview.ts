@@ -1,3 +1,4 @@
+import { machineOptions } from './party.js';
 import type {
   DeadlineClock,
   DeadlineSpec,
@@ -74,7 +75,7 @@ export type {
 export function createDepartmentReviewMachine(options: {
   calendar: WorkCalendar;
 }) {
-  const { calendar } = options;
+  const { calendar } = machineOptions(options, 'department review', '部门审查');
   // Only a started review pauses or resumes; a missing clock would fail
   // createDeadlineClock's own validation (INVALID_DEADLINE).
   const clockOf = (deadline: DeadlineSpec | null) =>

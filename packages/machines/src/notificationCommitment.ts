@@ -1,8 +1,8 @@
+import { machineOptions } from './party.js';
 import type { WorkCalendar } from '@kuaiban/calendar';
-import { bilingual, createChinaCalendar, parseWith } from '@kuaiban/calendar';
+import { createChinaCalendar, parseWith } from '@kuaiban/calendar';
 import type { SnapshotFrom } from 'xstate';
 import { assign, enqueueActions, setup } from 'xstate';
-import { z } from 'zod';
 import type {
   NotificationCommitmentContext,
   NotificationCommitmentEvent,
@@ -36,15 +36,6 @@ export type {
   VerificationFinding,
 } from './notificationCommitmentSchemas.js';
 export { nextNotificationCommitmentWakeUp } from './notificationCommitmentWakeUp.js';
-
-const OptionsSchema = z.strictObject({
-  calendar: z.custom<WorkCalendar>(
-    (value) =>
-      typeof (value as Partial<WorkCalendar> | null)?.addWorkingDays ===
-      'function',
-    bilingual('Expected a WorkCalendar', '应为工作日历（WorkCalendar）'),
-  ),
-});
 
 /** What the machine tells its parent, when it runs as a child actor. */
 export type NotificationCommitmentParentEvent =
@@ -104,11 +95,11 @@ function initialContext(input: unknown): NotificationCommitmentContext {
 export function createNotificationCommitmentMachine(options: {
   calendar: WorkCalendar;
 }) {
-  const { calendar } = parseWith(OptionsSchema, options, {
-    code: 'INVALID_ARGUMENT',
-    what: 'notification-commitment options',
-    whatZh: '告知承诺制选项',
-  });
+  const { calendar } = machineOptions(
+    options,
+    'notification-commitment',
+    '告知承诺制',
+  );
 
   return setup({
     types: {

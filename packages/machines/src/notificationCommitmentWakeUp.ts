@@ -1,16 +1,5 @@
+import { addCalendarDays } from '@kuaiban/calendar';
 import type { NotificationCommitmentSnapshot } from './notificationCommitment.js';
-
-/** The calendar day after `date` (a period ends at 24:00 of its last day, TIME-END). */
-function dayAfter(date: string): string {
-  const [year, month, day] = date.split('-').map(Number) as [
-    number,
-    number,
-    number,
-  ];
-  return new Date(Date.UTC(year, month - 1, day + 1))
-    .toISOString()
-    .slice(0, 10);
-}
 
 /**
  * The first date on which a `TICK` changes the machine: the day after the
@@ -27,10 +16,10 @@ export function nextNotificationCommitmentWakeUp(
     !verificationOverdue &&
     verifyBy !== null
   ) {
-    return dayAfter(verifyBy);
+    return addCalendarDays(verifyBy, 1);
   }
   if (snapshot.matches({ granted: 'rectifying' }) && rectifyBy !== null) {
-    return dayAfter(rectifyBy);
+    return addCalendarDays(rectifyBy, 1);
   }
   return null;
 }

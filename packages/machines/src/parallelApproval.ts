@@ -1,3 +1,4 @@
+import { machineOptions } from './party.js';
 import type { WorkCalendar } from '@kuaiban/calendar';
 import {
   createChinaCalendar,
@@ -66,7 +67,7 @@ export type {
 export function createParallelApprovalMachine(options: {
   calendar: WorkCalendar;
 }) {
-  const { calendar } = options;
+  const { calendar } = machineOptions(options, 'parallel approval', '并联审批');
   return parallelApprovalSetup(calendar).createMachine({
     id: 'parallelApproval',
     context: ({ input }) => {

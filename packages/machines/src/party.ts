@@ -1,4 +1,5 @@
-import { IsoDateSchema } from '@kuaiban/calendar';
+import type { WorkCalendar } from '@kuaiban/calendar';
+import { IsoDateSchema, bilingual, parseWith } from '@kuaiban/calendar';
 import type { EventObject } from 'xstate';
 import { z } from 'zod';
 
@@ -67,4 +68,26 @@ export function eventGate<TEvent extends { type: string; actor?: Party }>(
     }
     return shaped && byRole(roles[event.type as TEvent['type']])({ event });
   };
+}
+
+const MachineOptionsSchema = z.strictObject({
+  calendar: z.custom<WorkCalendar>(
+    (value) =>
+      typeof (value as Partial<WorkCalendar> | null)?.addWorkingDays ===
+      'function',
+    bilingual('Expected a WorkCalendar', '应为工作日历（WorkCalendar）'),
+  ),
+});
+
+/** The options every machine factory takes, validated. */
+export function machineOptions(
+  options: unknown,
+  what: string,
+  whatZh: string,
+): { calendar: WorkCalendar } {
+  return parseWith(MachineOptionsSchema, options, {
+    code: 'INVALID_ARGUMENT',
+    what: `${what} options`,
+    whatZh: `${whatZh}选项`,
+  });
 }

@@ -1,8 +1,8 @@
+import { machineOptions } from './party.js';
 import type { WorkCalendar } from '@kuaiban/calendar';
-import { bilingual, createChinaCalendar, parseWith } from '@kuaiban/calendar';
+import { addCalendarDays, createChinaCalendar } from '@kuaiban/calendar';
 import type { SnapshotFrom } from 'xstate';
-import { z } from 'zod';
-import { dayAfter, initialContext } from './tolerantAcceptanceRules.js';
+import { initialContext } from './tolerantAcceptanceRules.js';
 import { tolerantAcceptanceSetup } from './tolerantAcceptanceSetup.js';
 import type { TolerantAcceptanceOutput } from './tolerantAcceptanceSchemas.js';
 
@@ -33,15 +33,6 @@ export type {
   TolerantAcceptanceOutput,
 } from './tolerantAcceptanceSchemas.js';
 
-const OptionsSchema = z.strictObject({
-  calendar: z.custom<WorkCalendar>(
-    (value) =>
-      typeof (value as Partial<WorkCalendar> | null)?.addWorkingDays ===
-      'function',
-    bilingual('Expected a WorkCalendar', '应为工作日历（WorkCalendar）'),
-  ),
-});
-
 /**
  * The tolerant acceptance machine (容缺受理) on a given working-day calendar:
  * the window officer checks the materials; complete ones are accepted, a
@@ -67,11 +58,11 @@ const OptionsSchema = z.strictObject({
 export function createTolerantAcceptanceMachine(options: {
   calendar: WorkCalendar;
 }) {
-  const { calendar } = parseWith(OptionsSchema, options, {
-    code: 'INVALID_ARGUMENT',
-    what: 'tolerant acceptance options',
-    whatZh: '容缺受理选项',
-  });
+  const { calendar } = machineOptions(
+    options,
+    'tolerant acceptance',
+    '容缺受理',
+  );
 
   /** ALL-32-NOTICE-5D: no notice, and the window has passed. */
   const deemedAccepted = {
@@ -279,12 +270,12 @@ export function nextTolerantAcceptanceWakeUp(
     snapshot.matches({ tolerance: 'provisional' }) &&
     context.supplementDue !== null
   ) {
-    return dayAfter(context.supplementDue);
+    return addCalendarDays(context.supplementDue, 1);
   }
   const noticePending =
     snapshot.matches('checking') ||
     snapshot.matches({ correction: 'noticePending' });
   return noticePending && context.notices.length === 0
-    ? dayAfter(context.noticeBy)
+    ? addCalendarDays(context.noticeBy, 1)
     : null;
 }

@@ -197,15 +197,3 @@ export function lapsedOutcome(context: Context): TolerantAcceptanceOutput {
     creditRecord: tolerance.creditRecord,
   };
 }
-
-/** The calendar day after `date`: a period ends at 24:00 of its last day (TIME-END). */
-export function dayAfter(date: string): string {
-  const [year, month, day] = date.split('-').map(Number) as [
-    number,
-    number,
-    number,
-  ];
-  return new Date(Date.UTC(year, month - 1, day + 1))
-    .toISOString()
-    .slice(0, 10);
-}

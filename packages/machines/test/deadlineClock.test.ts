@@ -306,6 +306,17 @@ describe('persistence and calendars', () => {
     expect(straight).toMatchObject({ value: { running: 'normal' } });
   });
 
+  it('refuses a factory call without a calendar', () => {
+    expect(() =>
+      createDeadlineClockMachine({ calendar: 42 } as never),
+    ).toThrowError(
+      expect.objectContaining({
+        code: 'INVALID_ARGUMENT',
+        messageZh: expect.stringContaining('工作日历') as unknown,
+      }),
+    );
+  });
+
   it('takes another calendar', () => {
     const machine = createDeadlineClockMachine({
       calendar: createChinaCalendar({ beyondData: 'weekdays' }),

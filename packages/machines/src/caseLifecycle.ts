@@ -8,6 +8,7 @@ import type {
   RatingGrade,
 } from './caseLifecycleSchemas.js';
 import {
+  CaseLifecycleCommandSchema,
   CaseLifecycleInputSchema,
   caseLifecycleCommandRoles,
 } from './caseLifecycleSchemas.js';
@@ -25,7 +26,7 @@ import type {
 } from './notificationCommitment.js';
 import { createParallelApprovalMachine } from './parallelApproval.js';
 import type { ParallelApprovalEvent } from './parallelApproval.js';
-import { byRole } from './party.js';
+import { eventGate } from './party.js';
 import { createTolerantAcceptanceMachine } from './tolerantAcceptance.js';
 import type {
   TolerantAcceptanceEvent,
@@ -90,8 +91,11 @@ export function createCaseLifecycleMachine(options: {
   calendar: WorkCalendar;
 }) {
   const { calendar } = machineOptions(options, 'case', '办件');
-  const roleAllows = (type: CaseLifecycleCommand['type']) =>
-    byRole(caseLifecycleCommandRoles[type]);
+  /** The case's own commands: their shape, and a role that may send them. */
+  const commandGate = eventGate<CaseLifecycleCommand>(
+    CaseLifecycleCommandSchema,
+    caseLifecycleCommandRoles,
+  );
 
   return setup({
     types: {
@@ -109,9 +113,7 @@ export function createCaseLifecycleMachine(options: {
     guards: {
       may: ({ event }) =>
         event.type in caseLifecycleCommandRoles &&
-        roleAllows(event.type as CaseLifecycleCommand['type'])({
-          event: event as { actor?: never },
-        }),
+        commandGate(event as CaseLifecycleCommand),
       onTheSpot: ({ context }) => context.input.kind === 'on-the-spot',
       parallelReview: ({ context }) => context.input.review.mode === 'parallel',
       currentStep: ({ context, event }) => {
@@ -415,7 +417,7 @@ export function createCaseLifecycleMachine(options: {
         on: {
           REVIEW_OPINION: [
             {
-              guard: and(['currentStep', 'stepApproves', 'lastStep']),
+              guard: and(['may', 'currentStep', 'stepApproves', 'lastStep']),
               target: 'deciding',
               actions: [
                 'advance',
@@ -423,14 +425,14 @@ export function createCaseLifecycleMachine(options: {
               ],
             },
             {
-              guard: and(['currentStep', 'stepApproves']),
+              guard: and(['may', 'currentStep', 'stepApproves']),
               actions: [
                 'advance',
                 assign({ stepIndex: ({ context }) => context.stepIndex + 1 }),
               ],
             },
             {
-              guard: 'currentStep',
+              guard: and(['may', 'currentStep']),
               target: 'deciding',
               actions: ['advance', assign({ recommendation: 'deny' as const })],
             },
@@ -448,12 +450,12 @@ export function createCaseLifecycleMachine(options: {
       deciding: {
         on: {
           APPROVE: {
-            guard: 'mayApprove',
+            guard: and(['may', 'mayApprove']),
             target: 'issuing',
             actions: ['advance', 'decide', 'stopClock'],
           },
           DENY: {
-            guard: 'lawfulDenial',
+            guard: and(['may', 'lawfulDenial']),
             target: 'rating',
             actions: ['advance', 'decide', 'stopClock'],
           },
@@ -486,7 +488,7 @@ export function createCaseLifecycleMachine(options: {
         on: {
           RATE: [
             {
-              guard: 'badRating',
+              guard: and(['may', 'badRating']),
               target: 'ratingFollowUp',
               actions: [
                 'advance',

@@ -12,14 +12,23 @@ interface StateNodeLike {
 
 const idOf = (node: { id: string }): string => node.id.replace(/[^\w]/g, '_');
 
+/** A guard's name: `[a & b]` for `and([...])`, `[guard]` for an inline function. */
+function guardLabel(guard: unknown): string {
+  if (typeof guard === 'string') return guard;
+  if (typeof guard === 'object' && guard !== null && 'type' in guard) {
+    return String((guard).type);
+  }
+  if (typeof guard === 'function' && 'guards' in guard) {
+    const parts = (guard as { guards: unknown[] }).guards.map(guardLabel);
+    if (guard.name === 'not') return `!${parts.join('')}`;
+    return parts.join(guard.name === 'or' ? ' | ' : ' & ');
+  }
+  return 'guard';
+}
+
 function guardName(transition: AnyTransitionDefinition): string {
   const guard = transition.guard as unknown;
-  if (guard === undefined) return '';
-  if (typeof guard === 'string') return ` [${guard}]`;
-  if (typeof guard === 'object' && guard !== null && 'type' in guard) {
-    return ` [${String(guard.type)}]`;
-  }
-  return ' [guard]';
+  return guard === undefined ? '' : ` [${guardLabel(guard)}]`;
 }
 
 /** Ids of a node's ancestors, outermost first (`a.b.c` → `a`, `a.b`). */

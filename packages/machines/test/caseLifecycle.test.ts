@@ -650,3 +650,20 @@ describe('persistence', () => {
     expect(straight).toMatchObject({ value: 'rating' });
   });
 });
+
+describe('commands are checked for their shape as well as their sender', () => {
+  it('a malformed command from the right role changes nothing', () => {
+    const kase = run(foodPermit, [
+      { type: 'PRE_REVIEW_PASSED', at: '2025-02-30', actor: officer },
+      {
+        type: 'PROPOSE_REFUSAL',
+        at: '2025-09-26',
+        actor: officer,
+        reason: ' ',
+        route: 'x',
+      },
+    ]);
+    expect(kase.getSnapshot().value).toBe('submitted');
+    expect(kase.getSnapshot().context.asOf).toBe('2025-09-26');
+  });
+});

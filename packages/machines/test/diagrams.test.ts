@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { and, not, or, setup } from 'xstate';
 import { machineDocs, readPage, withDiagram } from '../scripts/diagrams.js';
 import { toMermaid } from '../src/toMermaid.js';
 import { deadlineClockMachine } from '../src/deadlineClock.js';
@@ -31,6 +32,30 @@ describe('machine diagrams in docs/machines', () => {
       'deadlineClock --> deadlineClock_stopped : STOP [mayStop]',
     );
     expect(diagram).toContain('deadlineClock_stopped --> [*]');
+  });
+
+  it('names combined guards', () => {
+    const machine = setup({
+      guards: { a: () => true, b: () => true },
+    }).createMachine({
+      initial: 'x',
+      states: {
+        x: {
+          on: {
+            ALL: { guard: and(['a', 'b']), target: 'y' },
+            ANY: { guard: or(['a', 'b']), target: 'y' },
+            NONE: { guard: not('a'), target: 'y' },
+            INLINE: { guard: () => true, target: 'y' },
+          },
+        },
+        y: {},
+      },
+    });
+    const diagram = toMermaid(machine);
+    expect(diagram).toContain(': ALL [a & b]');
+    expect(diagram).toContain(': ANY [a | b]');
+    expect(diagram).toContain(': NONE [!a]');
+    expect(diagram).toContain(': INLINE [guard]');
   });
 
   it('refuses a page without a diagram marker', () => {

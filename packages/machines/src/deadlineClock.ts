@@ -18,7 +18,7 @@ import type { SnapshotFrom } from 'xstate';
 import { assign, enqueueActions, setup } from 'xstate';
 import { z } from 'zod';
 import type { CommandRoles } from './party.js';
-import { TickEventSchema, byRole, eventBase } from './party.js';
+import { TickEventSchema, eventBase, eventGate } from './party.js';
 
 const Text = z.string().trim().min(1);
 
@@ -179,6 +179,11 @@ export function createDeadlineClockMachine(options: {
       throw error;
     }
   };
+  /** Shape and sender of an event, each checked once. */
+  const admitted = eventGate<DeadlineClockEvent>(
+    DeadlineClockEventSchema,
+    deadlineClockRoles,
+  );
   const statusOf = (context: DeadlineClockContext): DeadlineStatus =>
     clockOf(context.statutory).at(context.asOf).status;
   const is =
@@ -200,17 +205,17 @@ export function createDeadlineClockMachine(options: {
       isOverdue: is('overdue'),
       mayPause: ({ context, event }) =>
         event.type === 'PAUSE' &&
-        byRole(deadlineClockRoles.PAUSE)({ event }) &&
+        admitted(event) &&
         tryClock(context.statutory, {
           pauses: [
             ...context.statutory.pauses,
             { ...event.pause, from: later(context.asOf, event.at) },
           ],
         }) !== null,
-      mayResume: ({ event }) => byRole(deadlineClockRoles.RESUME)({ event }),
+      mayResume: ({ event }) => admitted(event),
       mayExtend: ({ context, event }) =>
         event.type === 'EXTEND' &&
-        byRole(deadlineClockRoles.EXTEND)({ event }) &&
+        admitted(event) &&
         context.statutory.extension === undefined &&
         tryClock(context.statutory, {
           extension: {
@@ -220,14 +225,12 @@ export function createDeadlineClockMachine(options: {
           },
         }) !== null,
       mayHandOver: ({ context, event }) =>
-        byRole(deadlineClockRoles.HANDLER_ABSENT)({ event }) &&
+        admitted(event) &&
         context.backup !== null &&
         context.handler !== context.backup,
-      mayReassign: ({ event }) =>
-        event.type === 'REASSIGN' &&
-        byRole(deadlineClockRoles.REASSIGN)({ event }),
-      mayStop: ({ event }) => byRole(deadlineClockRoles.STOP)({ event }),
-      isTick: ({ event }) => byRole(deadlineClockRoles.TICK)({ event }),
+      mayReassign: ({ event }) => admitted(event),
+      mayStop: ({ event }) => admitted(event),
+      isTick: ({ event }) => admitted(event),
     },
     actions: {
       advance: assign({
@@ -432,10 +435,12 @@ export function createDeadlineClockMachine(options: {
         usedDays: reading.usedDays,
         dueDate: clock.dueDate,
         onTime: reading.status !== 'overdue',
+        // SVC-LIMITS: judged on the stop date, whether or not a TICK came.
         withinPromise:
           context.promisedDays === null
             ? null
-            : context.promisedOverrunOn === null,
+            : context.promisedOverrunOn === null &&
+              reading.usedDays <= context.promisedDays,
         escalated: context.escalatedOn !== null,
       };
     },

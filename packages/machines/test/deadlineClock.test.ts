@@ -186,6 +186,19 @@ describe('TIME-EXCLUDED, TIME-PAUSE-SEMANTICS: lawful pauses with written notice
     expect(clock.getSnapshot().value).toBe('overdue');
   });
 
+  it('TIME-EXCLUDED: a pause without its written notice, or a malformed resume, changes nothing', () => {
+    const clock = start();
+    const { writtenNoticeOn: _omitted, ...unwritten } = pause(
+      '2025-10-13',
+    ) as Extract<DeadlineClockEvent, { type: 'PAUSE' }>;
+    clock.send(unwritten as DeadlineClockEvent);
+    expect(clock.getSnapshot().value).toEqual({ running: 'normal' });
+    clock.send(pause('2025-10-13'));
+    clock.send({ type: 'RESUME', at: '2025-9-30', actor: reviewer });
+    expect(clock.getSnapshot().status).toBe('active');
+    expect(clock.getSnapshot().value).toBe('paused');
+  });
+
   it('an applicant cannot pause the clock, and nobody can pause after it ran out', () => {
     const clock = start();
     clock.send({
@@ -256,6 +269,15 @@ describe('SVC-LIMITS: the promised limit beside the statutory one', () => {
       onTime: true,
       withinPromise: false,
       escalated: false,
+    });
+  });
+
+  it('judges the promise on the stop date even without a TICK', () => {
+    const clock = start();
+    clock.send({ type: 'STOP', at: '2025-10-22', actor: reviewer });
+    expect(clock.getSnapshot().output).toMatchObject({
+      usedDays: 14,
+      withinPromise: false,
     });
   });
 

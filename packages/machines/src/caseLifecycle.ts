@@ -114,6 +114,29 @@ export function createCaseLifecycleMachine(options: {
       may: ({ event }) =>
         event.type in caseLifecycleCommandRoles &&
         commandGate(event as CaseLifecycleCommand),
+      /** A notice from a child that the case runs (never from outside). */
+      fromChild: ({ context, event }) => {
+        const id = noticeSender(event.type);
+        return id !== undefined && context.children.includes(id);
+      },
+      /** No acceptance is provisional any more: materials are complete. */
+      acceptanceSettled: ({ context }) =>
+        !context.children.includes('acceptance'),
+      /** Departments' joint refusal binds; a chain's advice may be overruled. */
+      notAgainstDepartments: ({ context }) =>
+        !(
+          context.input.review.mode === 'parallel' &&
+          context.recommendation === 'deny'
+        ),
+      /** ALL-32-NOTICE-5D: no notice within the window since receipt. */
+      noticeWindowPassed: ({ context, event }) =>
+        context.acceptanceMode === 'standard' &&
+        event.type === 'TICK' &&
+        event.at >
+          calendar.addWorkingDays(
+            context.input.submittedOn,
+            Number(context.childInputs.standard.noticeDays),
+          ),
       onTheSpot: ({ context }) => context.input.kind === 'on-the-spot',
       parallelReview: ({ context }) => context.input.review.mode === 'parallel',
       currentStep: ({ context, event }) => {
@@ -190,10 +213,16 @@ export function createCaseLifecycleMachine(options: {
               id,
               input: {
                 ...context.childInputs.standard,
-                receivedOn: context.asOf,
+                receivedOn: context.input.submittedOn,
               } as never,
             }),
           );
+          // The ALL-32 window runs from receipt: a late start is judged at once.
+          enqueue.sendTo(id, {
+            type: 'TICK',
+            at: context.asOf,
+            actor: { id: 'case', role: 'system' },
+          });
         }
         enqueue.assign({ children: [...context.children, id] });
       }),
@@ -210,9 +239,11 @@ export function createCaseLifecycleMachine(options: {
                 start: acceptedOn,
                 days: limits.statutoryDays,
                 basis: limits.basis,
-                ...(limits.maxExtensionDays
-                  ? { maxExtensionDays: limits.maxExtensionDays }
-                  : {}),
+                // ALL-42-DECIDE-20D: one extension of 10 working days, 15 for
+                // joint handling (ALL-42-JOINT-45D), unless the basis says more.
+                maxExtensionDays:
+                  limits.maxExtensionDays ??
+                  (context.input.kind === 'joint' ? 15 : 10),
                 ...(limits.warnWithin !== undefined
                   ? { warnWithin: limits.warnWithin }
                   : {}),
@@ -268,6 +299,8 @@ export function createCaseLifecycleMachine(options: {
               : ('approved' as const),
           on: context.asOf,
           by: 'actor' in event ? event.actor.id : 'commitment',
+          againstRecommendation:
+            event.type === 'APPROVE' && context.recommendation === 'deny',
           ...(event.type === 'DENY' ? { reasons: event.reasons } : {}),
         }),
         issueDue: ({ context }) =>
@@ -288,15 +321,20 @@ export function createCaseLifecycleMachine(options: {
     on: {
       TICK: { guard: 'may', actions: ['advance', 'tickChildren'] },
       'CLOCK.WARNING': {
+        guard: 'fromChild',
         actions: assign({ warnedOn: ({ event }) => event.on }),
       },
       'CLOCK.OVERDUE': {
+        guard: 'fromChild',
         actions: assign({ escalatedOn: ({ event }) => event.on }),
       },
       'xstate.done.actor.clock': {
+        guard: 'fromChild',
         actions: ['forget', assign({ clock: ({ event }) => event.output })],
       },
+      'xstate.done.actor.parallel': { guard: 'fromChild', actions: 'forget' },
       'COMMITMENT.REVOKED': {
+        guard: 'fromChild',
         target: '.revoked',
         actions: assign({
           revocation: ({ event }) => ({
@@ -307,7 +345,7 @@ export function createCaseLifecycleMachine(options: {
       },
       'xstate.done.actor.acceptance': [
         {
-          guard: 'acceptanceLapsed',
+          guard: and(['fromChild', 'acceptanceLapsed']),
           target: '.lapsed',
           actions: [
             'forget',
@@ -324,7 +362,7 @@ export function createCaseLifecycleMachine(options: {
         },
         // Accepted: the case goes on. (The case handles WITHDRAW itself, so
         // the child never ends withdrawn.)
-        { actions: 'forget' },
+        { guard: 'fromChild', actions: 'forget' },
       ],
       '*': { guard: 'forwardable', actions: 'forward' },
     },
@@ -349,6 +387,11 @@ export function createCaseLifecycleMachine(options: {
               }),
             ],
           },
+          TICK: {
+            guard: and(['may', 'noticeWindowPassed']),
+            target: 'accepting',
+            actions: 'advance',
+          },
           WITHDRAW: { guard: 'may', target: 'withdrawn', actions: 'advance' },
         },
       },
@@ -366,7 +409,22 @@ export function createCaseLifecycleMachine(options: {
           OVERRULE_REFUSAL: {
             guard: 'may',
             target: 'submitted',
-            actions: ['advance', assign({ refusal: null })],
+            actions: [
+              'advance',
+              assign(({ context, event }) => ({
+                overruledRefusals: [
+                  ...context.overruledRefusals,
+                  {
+                    reason: context.refusal?.reason ?? '',
+                    route: context.refusal?.route ?? '',
+                    overruledBy: event.actor.id,
+                    because: event.reason,
+                    on: context.asOf,
+                  },
+                ],
+                refusal: null,
+              })),
+            ],
           },
         },
       },
@@ -374,14 +432,23 @@ export function createCaseLifecycleMachine(options: {
         entry: 'spawnAcceptance',
         on: {
           'ACCEPTANCE.PROVISIONAL': [
-            { guard: 'onTheSpot', target: 'deciding', actions: 'spawnClock' },
-            { target: 'reviewing', actions: 'spawnClock' },
+            {
+              guard: and(['fromChild', 'onTheSpot']),
+              target: 'deciding',
+              actions: 'spawnClock',
+            },
+            { guard: 'fromChild', target: 'reviewing', actions: 'spawnClock' },
           ],
           'ACCEPTANCE.ACCEPTED': [
-            { guard: 'onTheSpot', target: 'deciding', actions: 'spawnClock' },
-            { target: 'reviewing', actions: 'spawnClock' },
+            {
+              guard: and(['fromChild', 'onTheSpot']),
+              target: 'deciding',
+              actions: 'spawnClock',
+            },
+            { guard: 'fromChild', target: 'reviewing', actions: 'spawnClock' },
           ],
           'COMMITMENT.GRANTED': {
+            guard: 'fromChild',
             target: 'issuing',
             actions: [
               assign({
@@ -395,7 +462,7 @@ export function createCaseLifecycleMachine(options: {
           },
           'xstate.done.actor.commitment': [
             {
-              guard: 'commitmentOrdinary',
+              guard: and(['fromChild', 'commitmentOrdinary']),
               target: 'accepting',
               reenter: true,
               actions: [
@@ -403,9 +470,24 @@ export function createCaseLifecycleMachine(options: {
                 assign({ acceptanceMode: 'standard' as const }),
               ],
             },
-            // Denied on the spot. (Revocation comes only after a grant, when
-            // the case has left acceptance.)
-            { target: 'rating', actions: ['forget', 'decide'] },
+            // Refused on the spot: the agency head gives the written denial
+            // with its remedies (ALL-38-DENY). (Revocation comes only after a
+            // grant, when the case has left acceptance.)
+            {
+              guard: 'fromChild',
+              target: 'deciding',
+              actions: [
+                'forget',
+                assign({
+                  recommendation: 'deny' as const,
+                  asOf: ({ context, event }) =>
+                    'decidedOn' in event.output &&
+                    event.output.decidedOn > context.asOf
+                      ? event.output.decidedOn
+                      : context.asOf,
+                }),
+              ],
+            },
           ],
           WITHDRAW: { guard: 'may', target: 'withdrawn', actions: 'advance' },
         },
@@ -438,6 +520,7 @@ export function createCaseLifecycleMachine(options: {
             },
           ],
           'PARALLEL.DONE': {
+            guard: 'fromChild',
             target: 'deciding',
             actions: assign({
               recommendation: ({ event }) =>
@@ -450,7 +533,12 @@ export function createCaseLifecycleMachine(options: {
       deciding: {
         on: {
           APPROVE: {
-            guard: and(['may', 'mayApprove']),
+            guard: and([
+              'may',
+              'mayApprove',
+              'acceptanceSettled',
+              'notAgainstDepartments',
+            ]),
             target: 'issuing',
             actions: ['advance', 'decide', 'stopClock'],
           },
@@ -615,6 +703,24 @@ export function createCaseLifecycleMachine(options: {
     output: ({ context }) =>
       context.closed ?? { outcome: 'withdrawn', on: context.asOf },
   });
+}
+
+/** Which child sends a notice type (`ACCEPTANCE.…`, `xstate.done.actor.clock` …). */
+function noticeSender(type: string): ChildId | undefined {
+  const prefix = type.startsWith('xstate.done.actor.')
+    ? type.slice('xstate.done.actor.'.length)
+    : type.split('.')[0];
+  const senders: Readonly<Record<string, ChildId>> = {
+    ACCEPTANCE: 'acceptance',
+    acceptance: 'acceptance',
+    COMMITMENT: 'commitment',
+    commitment: 'commitment',
+    PARALLEL: 'parallel',
+    parallel: 'parallel',
+    CLOCK: 'clock',
+    clock: 'clock',
+  };
+  return prefix === undefined ? undefined : senders[prefix];
 }
 
 /** The case machine on the national calendar. */

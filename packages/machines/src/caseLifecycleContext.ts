@@ -63,6 +63,14 @@ export interface CaseLifecycleContext {
   readonly acceptedOn: string | null;
   readonly refusal: { readonly reason: string; readonly route: string } | null;
   readonly refusalConfirmedBy: string | null;
+  /** SVC-NO-VETO: refusals proposed and overruled stay on record. */
+  readonly overruledRefusals: readonly {
+    readonly reason: string;
+    readonly route: string;
+    readonly overruledBy: string;
+    readonly because: string;
+    readonly on: string;
+  }[];
   readonly stepIndex: number;
   readonly recommendation: 'approve' | 'deny' | null;
   readonly decision: {
@@ -70,6 +78,8 @@ export interface CaseLifecycleContext {
     readonly on: string;
     readonly by: string;
     readonly reasons?: readonly string[];
+    /** The head approved against the review's advice (on record). */
+    readonly againstRecommendation: boolean;
   } | null;
   readonly issueDue: string | null;
   readonly certificate: {
@@ -156,6 +166,7 @@ export function initialContext(
     acceptedOn: null,
     refusal: null,
     refusalConfirmedBy: null,
+    overruledRefusals: [],
     stepIndex: 0,
     recommendation: null,
     decision: null,

@@ -72,13 +72,26 @@ export const CaseLifecycleInputSchema = z
       }),
       z.strictObject({ mode: z.literal('parallel'), approval: Part }),
     ]),
-    limits: z.strictObject({
-      statutoryDays: Days,
-      basis: Text,
-      promisedDays: Days.optional(),
-      maxExtensionDays: Days.optional(),
-      warnWithin: z.number().int().nonnegative().optional(),
-    }),
+    limits: z
+      .strictObject({
+        statutoryDays: Days,
+        basis: Text,
+        promisedDays: Days.optional(),
+        maxExtensionDays: Days.optional(),
+        warnWithin: z.number().int().nonnegative().optional(),
+      })
+      .refine(
+        (limits) =>
+          limits.promisedDays === undefined ||
+          limits.promisedDays <= limits.statutoryDays,
+        {
+          path: ['promisedDays'],
+          ...bilingual(
+            'SVC-LIMITS: the promised limit may not exceed the statutory one',
+            'SVC-LIMITS：承诺时限不得超过法定时限',
+          ),
+        },
+      ),
     /** ALL-44-ISSUE-10D: the certificate within 10 working days of the decision. */
     issuanceDays: Days.max(
       10,

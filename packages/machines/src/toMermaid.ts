@@ -16,7 +16,7 @@ const idOf = (node: { id: string }): string => node.id.replace(/[^\w]/g, '_');
 function guardLabel(guard: unknown): string {
   if (typeof guard === 'string') return guard;
   if (typeof guard === 'object' && guard !== null && 'type' in guard) {
-    return String((guard).type);
+    return String(guard.type);
   }
   if (typeof guard === 'function' && 'guards' in guard) {
     const parts = (guard as { guards: unknown[] }).guards.map(guardLabel);

@@ -140,6 +140,13 @@ const tolerantAcceptance: CaseLifecycleEvent[] = [
   },
 ];
 
+const supplement: CaseLifecycleEvent = {
+  type: 'SUPPLEMENT',
+  at: '2025-09-29',
+  actor: bakery,
+  materialIds: ['licence-copy'],
+};
+
 describe('case lifecycle 办件: a promised case (承诺件) with 容缺受理 and one review step', () => {
   it('SVC-CLASS, RQ-COMMIT: review starts on provisional acceptance; the supplement arrives later', () => {
     const kase = run(foodPermit, tolerantAcceptance);
@@ -211,6 +218,7 @@ describe('case lifecycle 办件: a promised case (承诺件) with 容缺受理 a
   it('SVC-RATING: a bad rating is answered within a working day and rectified before archiving', () => {
     const kase = run(foodPermit, [
       ...tolerantAcceptance,
+      supplement,
       {
         type: 'REVIEW_OPINION',
         at: '2025-10-10',
@@ -665,5 +673,145 @@ describe('commands are checked for their shape as well as their sender', () => {
     ]);
     expect(kase.getSnapshot().value).toBe('submitted');
     expect(kase.getSnapshot().context.asOf).toBe('2025-09-26');
+  });
+});
+
+describe('review findings: the law at the joints between machines', () => {
+  it('RQ-COMMIT: no approval while a 容缺 supplement is outstanding', () => {
+    const kase = run(foodPermit, [
+      ...tolerantAcceptance,
+      {
+        type: 'REVIEW_OPINION',
+        at: '2025-10-09',
+        actor: reviewer,
+        step: 'site-review',
+        opinion: 'approve',
+      },
+      { type: 'APPROVE', at: '2025-10-13', actor: head },
+    ]);
+    expect(kase.getSnapshot().value).toBe('deciding');
+    // The supplement is due on 2025-10-10 (5 working days from 09-26).
+    kase.send({ ...supplement, at: '2025-10-10' });
+    kase.send({ type: 'APPROVE', at: '2025-10-13', actor: head });
+    expect(kase.getSnapshot().value).toBe('issuing');
+  });
+
+  it('ALL-32-NOTICE-5D: a case left at the window past 5 working days is deemed accepted from receipt', () => {
+    const kase = run(foodPermit, [
+      { type: 'TICK', at: '2025-10-10', actor: system },
+    ]);
+    expect(kase.getSnapshot().value).toBe('submitted');
+    kase.send({ type: 'TICK', at: '2025-10-13', actor: system });
+    expect(kase.getSnapshot().value).toBe('reviewing');
+    expect(kase.getSnapshot().context.acceptedOn).toBe('2025-09-26');
+  });
+
+  it('a pattern notice from a child the case does not run changes nothing', () => {
+    const kase = run(foodPermit, [
+      {
+        type: 'COMMITMENT.REVOKED',
+        revokedOn: '2025-09-26',
+        cause: 'x',
+      } as CaseLifecycleEvent,
+      { type: 'PARALLEL.DONE', outcome: 'approved' } as CaseLifecycleEvent,
+      {
+        type: 'ACCEPTANCE.ACCEPTED',
+        acceptedOn: '2025-09-26',
+        mode: 'complete',
+      } as CaseLifecycleEvent,
+      { type: 'CLOCK.OVERDUE', on: '2025-09-26' } as CaseLifecycleEvent,
+    ]);
+    expect(kase.getSnapshot().status).toBe('active');
+    expect(kase.getSnapshot().value).toBe('submitted');
+    expect(kase.getSnapshot().context.escalatedOn).toBeNull();
+  });
+
+  it('SVC-LIMITS: a promise longer than the statutory limit is refused at submission', () => {
+    const actor = createActor(caseLifecycleMachine, {
+      input: {
+        ...foodPermit,
+        limits: { statutoryDays: 20, basis: 'b', promisedDays: 30 },
+      },
+    });
+    actor.subscribe({ error: () => undefined });
+    actor.start();
+    expect(actor.getSnapshot().error).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      issues: [expect.objectContaining({ path: ['limits', 'promisedDays'] })],
+    });
+  });
+
+  it('ALL-42-DECIDE-20D: without a cap of its own, the extension is at most 10 working days', () => {
+    const kase = run(foodPermit, [...tolerantAcceptance, supplement]);
+    kase.send({
+      type: 'EXTEND',
+      at: '2025-10-20',
+      actor: head,
+      days: 200,
+      reason: '太久',
+      toldApplicantOn: '2025-10-20',
+    });
+    kase.send({ type: 'TICK', at: '2025-10-31', actor: system });
+    expect(kase.getSnapshot().context.escalatedOn).toBe('2025-10-31');
+  });
+
+  it('GC-LEAD: the departments’ joint refusal binds the head; a chain’s advice can be overruled, on record', () => {
+    const joint = run(constructionPermit, [
+      ...tolerantAcceptance,
+      supplement,
+      {
+        type: 'OPINION',
+        at: '2025-10-10',
+        actor: dept('fire'),
+        department: 'fire',
+        opinion: 'reject',
+        reason: '疏散宽度不足',
+      },
+      { type: 'APPROVE', at: '2025-10-13', actor: head },
+    ]);
+    expect(joint.getSnapshot().value).toBe('deciding');
+    const chain = run(foodPermit, [
+      ...tolerantAcceptance,
+      supplement,
+      {
+        type: 'REVIEW_OPINION',
+        at: '2025-10-10',
+        actor: reviewer,
+        step: 'site-review',
+        opinion: 'reject',
+      },
+      { type: 'APPROVE', at: '2025-10-13', actor: head },
+    ]);
+    expect(chain.getSnapshot().context.decision).toMatchObject({
+      outcome: 'approved',
+      againstRecommendation: true,
+    });
+  });
+
+  it('SVC-NO-VETO: an overruled refusal stays on record', () => {
+    const kase = run(foodPermit, [
+      {
+        type: 'PROPOSE_REFUSAL',
+        at: '2025-09-26',
+        actor: officer,
+        reason: '不属于本机关',
+        route: '区局',
+      },
+      {
+        type: 'OVERRULE_REFUSAL',
+        at: '2025-09-26',
+        actor: supervisor,
+        reason: '属于本机关职权',
+      },
+    ]);
+    expect(kase.getSnapshot().context.overruledRefusals).toEqual([
+      {
+        reason: '不属于本机关',
+        route: '区局',
+        overruledBy: 'supervisor-zhao',
+        because: '属于本机关职权',
+        on: '2025-09-26',
+      },
+    ]);
   });
 });

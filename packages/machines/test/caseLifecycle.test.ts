@@ -712,14 +712,14 @@ describe('review findings: the law at the joints between machines', () => {
         type: 'COMMITMENT.REVOKED',
         revokedOn: '2025-09-26',
         cause: 'x',
-      } as CaseLifecycleEvent,
-      { type: 'PARALLEL.DONE', outcome: 'approved' } as CaseLifecycleEvent,
+      },
+      { type: 'PARALLEL.DONE', outcome: 'approved' },
       {
         type: 'ACCEPTANCE.ACCEPTED',
         acceptedOn: '2025-09-26',
         mode: 'complete',
-      } as CaseLifecycleEvent,
-      { type: 'CLOCK.OVERDUE', on: '2025-09-26' } as CaseLifecycleEvent,
+      },
+      { type: 'CLOCK.OVERDUE', on: '2025-09-26' },
     ]);
     expect(kase.getSnapshot().status).toBe('active');
     expect(kase.getSnapshot().value).toBe('submitted');

@@ -73,7 +73,13 @@ export const DeadlineClockEventSchema = z.discriminatedUnion('type', [
   /** The handler is absent: the backup takes over (SVC-AB-POST). */
   z.strictObject({ type: z.literal('HANDLER_ABSENT'), ...eventBase }),
   /** A handover on record to another officer (SVC-FIRST-ASK). */
-  z.strictObject({ type: z.literal('REASSIGN'), ...eventBase, to: Text }),
+  z.strictObject({
+    type: z.literal('REASSIGN'),
+    ...eventBase,
+    to: Text,
+    /** The new holder's backup (SVC-AB-POST); none until named. */
+    backup: Text.optional(),
+  }),
   /** The decision is made: the clock stops. */
   z.strictObject({ type: z.literal('STOP'), ...eventBase }),
 ]);
@@ -306,6 +312,7 @@ export function createDeadlineClockMachine(options: {
         guard: 'mayReassign',
         actions: assign(({ context, event }) => ({
           handler: event.to,
+          backup: event.backup ?? null,
           handovers: [
             ...context.handovers,
             {

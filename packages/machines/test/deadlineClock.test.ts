@@ -246,6 +246,17 @@ describe('SVC-AB-POST and SVC-FIRST-ASK: who holds the case', () => {
     });
     expect(clock.getSnapshot().context.handler).toBe('officer-sun');
     expect(clock.getSnapshot().context.handovers).toHaveLength(2);
+    // The new holder's backup is whoever the supervisor names, not the old one's.
+    expect(clock.getSnapshot().context.backup).toBeNull();
+    clock.send({
+      type: 'REASSIGN',
+      at: '2025-10-12',
+      actor: supervisor,
+      to: 'officer-zhou',
+      backup: 'officer-wu',
+    });
+    clock.send({ type: 'HANDLER_ABSENT', at: '2025-10-13', actor: supervisor });
+    expect(clock.getSnapshot().context.handler).toBe('officer-wu');
   });
 
   it('without a backup there is nobody to hand over to', () => {

@@ -218,11 +218,13 @@ export function createCaseLifecycleMachine(options: {
             }),
           );
           // The ALL-32 window runs from receipt: a late start is judged at once.
-          enqueue.sendTo(id, {
-            type: 'TICK',
-            at: context.asOf,
-            actor: { id: 'case', role: 'system' },
-          });
+          if (context.asOf > context.input.submittedOn) {
+            enqueue.sendTo(id, {
+              type: 'TICK',
+              at: context.asOf,
+              actor: { id: 'case', role: 'system' },
+            });
+          }
         }
         enqueue.assign({ children: [...context.children, id] });
       }),

@@ -295,11 +295,10 @@ export function createCaseLifecycleMachine(options: {
       decide: assign({
         decision: ({ context, event }) => ({
           outcome:
-            event.type === 'DENY' ||
-            event.type === 'xstate.done.actor.commitment'
-              ? ('denied' as const)
-              : ('approved' as const),
+            event.type === 'DENY' ? ('denied' as const) : ('approved' as const),
           on: context.asOf,
+          // A commitment granted on the spot (GZ-DECIDE) is decided by the
+          // commitment machine.
           by: 'actor' in event ? event.actor.id : 'commitment',
           againstRecommendation:
             event.type === 'APPROVE' && context.recommendation === 'deny',

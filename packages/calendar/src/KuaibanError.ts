@@ -18,7 +18,21 @@ export type KuaibanErrorCode =
   /** A deadline (start, limit, pauses, extension) that breaks its rules. */
   | 'INVALID_DEADLINE'
   /** Any other argument of the wrong shape or value. */
-  | 'INVALID_ARGUMENT';
+  | 'INVALID_ARGUMENT'
+  /** A service-item or chain definition that fails validation. */
+  | 'INVALID_DEFINITION'
+  /** A command of the wrong shape, or one the case does not know. */
+  | 'INVALID_COMMAND'
+  /** The sender's role may not issue this command. */
+  | 'FORBIDDEN'
+  /** No case with this id. */
+  | 'CASE_NOT_FOUND'
+  /** Another writer changed the case first (optimistic concurrency). */
+  | 'CONFLICT'
+  /** The command is known, but the case's state does not allow it now. */
+  | 'NOT_ALLOWED_IN_STATE'
+  /** An audit trail whose hash chain does not verify. */
+  | 'HISTORY_TAMPERED';
 
 /** One problem found in an input, located by its path inside that input. */
 export interface ValidationIssue {

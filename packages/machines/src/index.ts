@@ -156,4 +156,7 @@ export type {
   CaseLifecycleOutput,
 } from './caseLifecycle.js';
 export type { CaseLifecycleContext, ChildId } from './caseLifecycleContext.js';
+export { CaseCommandSchema, caseCommandRoles } from './caseCommands.js';
+export type { CaseCommand } from './caseCommands.js';
+export { nextCaseWakeUp } from './caseLifecycleWakeUp.js';
 export { toMermaid } from './toMermaid.js';

@@ -3,6 +3,8 @@ import type { AnyActorRef } from 'xstate';
 import { createActor } from 'xstate';
 import type { CaseLifecycleEvent } from '../src/caseLifecycle.js';
 import { caseLifecycleMachine } from '../src/caseLifecycle.js';
+import { CaseCommandSchema, caseCommandRoles } from '../src/caseCommands.js';
+import { nextCaseWakeUp } from '../src/caseLifecycleWakeUp.js';
 import type { CaseLifecycleInput } from '../src/caseLifecycleSchemas.js';
 import type { Party } from '../src/party.js';
 import { runWithRestarts } from './support/persistence.js';
@@ -813,5 +815,40 @@ describe('review findings: the law at the joints between machines', () => {
         on: '2025-09-26',
       },
     ]);
+  });
+});
+
+describe('what a portal needs from the case machine', () => {
+  it('ALL-32-NOTICE-5D: nextCaseWakeUp names the day the window closes, then the earliest child deadline', () => {
+    const waiting = run(foodPermit, []);
+    expect(nextCaseWakeUp(waiting.getSnapshot())).toBe('2025-10-11');
+    const provisional = run(foodPermit, tolerantAcceptance);
+    // The supplement is due 10-10; the statutory clock warns on 10-27.
+    expect(nextCaseWakeUp(provisional.getSnapshot())).toBe('2025-10-11');
+    provisional.send(supplement);
+    expect(nextCaseWakeUp(provisional.getSnapshot())).toBe('2025-10-27');
+    const done = run(foodPermit, [
+      { type: 'WITHDRAW', at: '2025-09-26', actor: bakery },
+    ]);
+    expect(nextCaseWakeUp(done.getSnapshot())).toBeNull();
+  });
+
+  it('CaseCommandSchema takes the case’s commands and its children’s, and nothing else', () => {
+    expect(
+      CaseCommandSchema.safeParse({
+        type: 'APPROVE',
+        at: '2025-10-13',
+        actor: head,
+      }).success,
+    ).toBe(true);
+    expect(CaseCommandSchema.safeParse(supplement).success).toBe(true);
+    expect(
+      CaseCommandSchema.safeParse({
+        type: 'PARALLEL.DONE',
+        outcome: 'approved',
+      }).success,
+    ).toBe(false);
+    expect(caseCommandRoles.APPROVE).toContain('agency-head');
+    expect(caseCommandRoles.SUPPLEMENT).toEqual(['applicant']);
   });
 });

@@ -137,3 +137,16 @@ export function addCalendarDays(date: DateInput, n: number): string {
   }
   return formatEpochDay(toEpochDay(date) + n);
 }
+
+/**
+ * The calendar date in Asia/Shanghai of a moment given as an ISO 8601
+ * date-time with an offset (what an injected clock returns).
+ *
+ * @example
+ * dateInChina('2025-09-30T17:00:00Z'); // '2025-10-01'
+ */
+export function dateInChina(moment: string): string {
+  const local = DateTime.fromISO(moment, { setZone: true });
+  if (!local.isValid || !/T/.test(moment)) throw invalidDate(moment, 'moment');
+  return local.setZone(CHINA_ZONE).toISODate() ?? '';
+}

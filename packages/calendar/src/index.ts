@@ -71,7 +71,12 @@ export type {
   OfficeHoursSpec,
   WorkingDuration,
 } from './OfficeHours.js';
-export { CHINA_ZONE, IsoDateSchema, addCalendarDays } from './civilDate.js';
+export {
+  CHINA_ZONE,
+  IsoDateSchema,
+  addCalendarDays,
+  dateInChina,
+} from './civilDate.js';
 export type { DateInput } from './civilDate.js';
 export {
   KuaibanError,

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import {
   addCalendarDays,
+  dateInChina,
   civilOf,
   epochDayOf,
   formatEpochDay,
@@ -71,6 +72,22 @@ describe('addCalendarDays', () => {
     );
     expect(() => addCalendarDays('2025-02-03', 1.5)).toThrowError(
       expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
+    );
+  });
+});
+
+describe('dateInChina', () => {
+  it('TIME-END: reads a moment as a date in Asia/Shanghai', () => {
+    expect(dateInChina('2025-09-30T17:00:00Z')).toBe('2025-10-01');
+    expect(dateInChina('2025-10-01T08:00:00+08:00')).toBe('2025-10-01');
+  });
+
+  it('refuses what is not a moment', () => {
+    expect(() => dateInChina('2025-10-01')).toThrowError(
+      expect.objectContaining({ code: 'INVALID_DATE' }),
+    );
+    expect(() => dateInChina('soon')).toThrowError(
+      expect.objectContaining({ code: 'INVALID_DATE' }),
     );
   });
 });

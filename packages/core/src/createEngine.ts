@@ -1,0 +1,428 @@
+import type { WorkCalendar } from '@kuaiban/calendar';
+import { KuaibanError, dateInChina, parseWith } from '@kuaiban/calendar';
+import type { CaseLifecycleInput, Party, Role } from '@kuaiban/machines';
+import { caseCommandRoles, nextCaseWakeUp } from '@kuaiban/machines';
+import { createActor } from 'xstate';
+import { z } from 'zod';
+import type { AuditEntry } from './auditTrail.js';
+import { appendEntry } from './auditTrail.js';
+import { canonicalJson } from './canonicalJson.js';
+import { commandSchemas } from './caseCommandSchemas.js';
+import type { CaseFacts, CaseStore, StoredCase } from './CaseStore.js';
+import type { CompiledItem } from './compileItem.js';
+import { compileItem } from './compileItem.js';
+import { createMemoryStore } from './createMemoryStore.js';
+import type { ItemDefinition } from './itemDefinition.js';
+import { awaitingRoles } from './workQueue.js';
+
+/** The engine's source of time: an ISO 8601 date-time with an offset. */
+export interface Clock {
+  now(): string;
+}
+
+export interface EngineOptions {
+  readonly items: readonly ItemDefinition[];
+  readonly calendar: WorkCalendar;
+  readonly clock: Clock;
+  /** New case ids; inject them (no randomness inside the engine). */
+  readonly ids: () => string;
+  readonly store?: CaseStore;
+}
+
+/** What a portal shows of a case. */
+export interface CaseView {
+  readonly caseId: string;
+  readonly itemId: string;
+  readonly version: number;
+  readonly state: unknown;
+  readonly facts: CaseFacts;
+}
+
+export type EngineEventType =
+  | 'case.submitted'
+  | 'case.changed'
+  | 'case.closed'
+  | 'deadline.warning'
+  | 'deadline.overdue';
+
+export interface EngineEvent {
+  readonly type: EngineEventType;
+  readonly caseId: string;
+  readonly version: number;
+  readonly state: unknown;
+}
+
+const ApplicationSchema = z.strictObject({
+  itemId: z.string().min(1),
+  applicant: z.strictObject({
+    id: z.string().min(1),
+    seriousBadCredit: z.boolean().optional(),
+    unrepairedFalseCommitment: z.boolean().optional(),
+  }),
+  handler: z.strictObject({
+    id: z.string().min(1),
+    backup: z.string().min(1).optional(),
+  }),
+  firstAsked: z.string().min(1).optional(),
+  route: z.enum(['standard', 'commitment']).optional(),
+  providedMaterials: z.array(z.string().min(1)).optional(),
+  commandId: z.string().min(1).optional(),
+});
+export type Application = z.input<typeof ApplicationSchema>;
+
+/** A command as a portal sends it: the engine dates it (`at`) from its clock. */
+const EnvelopeSchema = z.looseObject({
+  type: z.string().min(1),
+  commandId: z.string().min(1).optional(),
+  reason: z.string().optional(),
+});
+
+const machineDate = (moment: string) => dateInChina(moment);
+
+/**
+ * The engine a portal embeds: it takes applications and commands, checks
+ * who may do what, runs each case on its compiled machine, keeps the legal
+ * clocks through wake-ups, and writes every accepted command to the audit
+ * trail with the state change, in one store commit.
+ *
+ * @example
+ * const engine = createEngine({ items: [foodPermit], calendar, clock, ids });
+ * const { caseId } = await engine.submit({ itemId: 'food-permit', applicant: { id: 'bakery' }, handler: { id: 'officer-chen' } });
+ * await engine.dispatch(caseId, { type: 'PRE_REVIEW_PASSED', actor: { id: 'officer-chen', role: 'window-officer' } });
+ */
+export function createEngine(options: EngineOptions) {
+  const { calendar, clock, ids } = options;
+  const store = options.store ?? createMemoryStore();
+  const items = new Map<string, CompiledItem>(
+    options.items.map((item) => [item.id, compileItem(item, { calendar })]),
+  );
+  const listeners = new Map<
+    EngineEventType,
+    Set<(event: EngineEvent) => void>
+  >();
+  const emit = (type: EngineEventType, view: CaseView) => {
+    for (const listener of listeners.get(type) ?? []) {
+      listener({
+        type,
+        caseId: view.caseId,
+        version: view.version,
+        state: view.state,
+      });
+    }
+  };
+
+  const compiled = (itemId: string): CompiledItem => {
+    const item = items.get(itemId);
+    if (item) return item;
+    throw new KuaibanError({
+      code: 'INVALID_COMMAND',
+      message: `No service item "${itemId}" in this engine`,
+      messageZh: `本引擎中没有事项“${itemId}”`,
+      details: { itemId },
+    });
+  };
+
+  const factsOf = (
+    actor: ReturnType<typeof createActor<CompiledItem['machine']>>,
+  ): CaseFacts => {
+    const snapshot = actor.getSnapshot();
+    return {
+      status: snapshot.status === 'done' ? 'done' : 'active',
+      nextWakeUp: nextCaseWakeUp(snapshot, calendar),
+      warnedOn: snapshot.context.warnedOn,
+      escalatedOn: snapshot.context.escalatedOn,
+      handler: snapshot.context.input.handler.id,
+      applicant: snapshot.context.input.applicant.id,
+      awaiting: awaitingRoles(String(snapshot.value)),
+    };
+  };
+
+  const view = (record: StoredCase): CaseView => ({
+    caseId: record.caseId,
+    itemId: record.itemId,
+    version: record.version,
+    state: record.state,
+    facts: record.facts,
+  });
+
+  async function load(caseId: string): Promise<StoredCase> {
+    const record = await store.load(caseId);
+    if (record) return record;
+    throw new KuaibanError({
+      code: 'CASE_NOT_FOUND',
+      message: `No case "${caseId}"`,
+      messageZh: `没有办件“${caseId}”`,
+      details: { caseId },
+    });
+  }
+
+  /** Applies one dated command to a stored case; commits it or throws. */
+  async function apply(
+    record: StoredCase,
+    command: { type: string; actor: Party; at: string },
+    meta: { commandId: string | null; reason: string | null },
+  ): Promise<CaseView> {
+    const { machine } = compiled(record.itemId);
+    const actor = createActor(machine, {
+      snapshot: record.snapshot,
+    } as never);
+    actor.start();
+    const before = canonicalJson(record.snapshot);
+    const facts = record.facts;
+    actor.send(command as never);
+    const snapshot = JSON.parse(
+      JSON.stringify(actor.getPersistedSnapshot()),
+    ) as unknown;
+    const nextFacts = factsOf(actor);
+    actor.stop();
+    if (canonicalJson(snapshot) === before) {
+      throw new KuaibanError({
+        code: 'NOT_ALLOWED_IN_STATE',
+        message: `${command.type} is not possible for case ${record.caseId} in its present state`,
+        messageZh: `办件 ${record.caseId} 当前状态下不能执行 ${command.type}`,
+        details: {
+          caseId: record.caseId,
+          state: record.state,
+          command: command.type,
+        },
+      });
+    }
+    const history = await store.history(record.caseId);
+    const state = (snapshot as { value: unknown }).value;
+    const entry = appendEntry(history.at(-1) ?? null, {
+      caseId: record.caseId,
+      at: clock.now(),
+      actor: command.actor,
+      command,
+      commandId: meta.commandId,
+      reason: meta.reason,
+      state,
+    });
+    const next: StoredCase = {
+      ...record,
+      version: record.version + 1,
+      snapshot,
+      state,
+      facts: nextFacts,
+    };
+    await store.commit({
+      record: next,
+      entry,
+      expectedVersion: record.version,
+      commandId: meta.commandId,
+      result: {
+        caseId: next.caseId,
+        version: next.version,
+        state,
+        sequence: entry.sequence,
+      },
+    });
+    const shown = view(next);
+    emit('case.changed', shown);
+    if (nextFacts.warnedOn !== facts.warnedOn) emit('deadline.warning', shown);
+    if (nextFacts.escalatedOn !== facts.escalatedOn)
+      emit('deadline.overdue', shown);
+    if (nextFacts.status === 'done') emit('case.closed', shown);
+    return shown;
+  }
+
+  return {
+    /** Takes an application: a new case, its first audit entry and wake-up. */
+    async submit(application: Application): Promise<CaseView> {
+      const parsed = parseWith(ApplicationSchema, application, {
+        code: 'INVALID_COMMAND',
+        what: 'application',
+        whatZh: '申请',
+      });
+      const item = compiled(parsed.itemId);
+      const caseId = ids();
+      const input: CaseLifecycleInput = item.caseInput({
+        caseId,
+        submittedOn: machineDate(clock.now()),
+        applicant: parsed.applicant,
+        handler: parsed.handler,
+        ...(parsed.firstAsked ? { firstAsked: parsed.firstAsked } : {}),
+        ...(parsed.route ? { route: parsed.route } : {}),
+        ...(parsed.providedMaterials
+          ? { providedMaterials: parsed.providedMaterials }
+          : {}),
+      });
+      const actor = createActor(item.machine, { input });
+      actor.subscribe({ error: () => undefined });
+      actor.start();
+      const started = actor.getSnapshot();
+      if (started.status === 'error') throw started.error;
+      const snapshot = JSON.parse(
+        JSON.stringify(actor.getPersistedSnapshot()),
+      ) as unknown;
+      const record: StoredCase = {
+        caseId,
+        itemId: parsed.itemId,
+        version: 1,
+        snapshot,
+        state: started.value,
+        facts: factsOf(actor),
+      };
+      actor.stop();
+      const entry = appendEntry(null, {
+        caseId,
+        at: clock.now(),
+        actor: { id: parsed.applicant.id, role: 'applicant' },
+        command: { type: 'SUBMIT', input },
+        commandId: parsed.commandId ?? null,
+        reason: null,
+        state: started.value,
+      });
+      await store.commit({
+        record,
+        entry,
+        expectedVersion: null,
+        commandId: parsed.commandId ?? null,
+        result: { caseId, version: 1, state: started.value, sequence: 1 },
+      });
+      const shown = view(record);
+      emit('case.submitted', shown);
+      return shown;
+    },
+
+    /**
+     * Runs one command on a case. Bad shape: `INVALID_COMMAND`; wrong role or
+     * another applicant: `FORBIDDEN`; no effect in the case's state:
+     * `NOT_ALLOWED_IN_STATE`; a concurrent writer: `CONFLICT`. None of them
+     * changes anything. A repeated `commandId` returns the first result.
+     */
+    async dispatch(caseId: string, input: unknown): Promise<CaseView> {
+      const envelope = parseWith(EnvelopeSchema, input, {
+        code: 'INVALID_COMMAND',
+        what: 'command',
+        whatZh: '指令',
+      });
+      const { commandId, reason, ...body } = envelope;
+      const schema = commandSchemas.get(body.type);
+      if (!schema || body.type === 'TICK') {
+        throw new KuaibanError({
+          code: 'INVALID_COMMAND',
+          message: `Unknown command "${body.type}"`,
+          messageZh: `未知指令“${body.type}”`,
+          details: { type: body.type },
+        });
+      }
+      const command = parseWith(
+        schema,
+        { ...body, at: machineDate(clock.now()) },
+        {
+          code: 'INVALID_COMMAND',
+          what: `command ${body.type}`,
+          whatZh: `指令 ${body.type}`,
+        },
+      ) as { type: string; actor: Party; at: string };
+      const roles: readonly Role[] =
+        caseCommandRoles[command.type as keyof typeof caseCommandRoles];
+      const record = await load(caseId);
+      if (
+        !roles.includes(command.actor.role) ||
+        (command.actor.role === 'applicant' &&
+          command.actor.id !== record.facts.applicant)
+      ) {
+        throw new KuaibanError({
+          code: 'FORBIDDEN',
+          message: `${command.actor.role} ${command.actor.id} may not send ${command.type} for case ${caseId}`,
+          messageZh: `${command.actor.role} ${command.actor.id} 无权对办件 ${caseId} 执行 ${command.type}`,
+          details: { caseId, command: command.type, role: command.actor.role },
+        });
+      }
+      if (commandId) {
+        const done = await store.findCommand(caseId, commandId);
+        if (done) return view(await load(caseId));
+      }
+      return apply(record, command, {
+        commandId: commandId ?? null,
+        reason: reason ?? null,
+      });
+    },
+
+    get: async (caseId: string): Promise<CaseView> => view(await load(caseId)),
+
+    history: async (caseId: string): Promise<readonly AuditEntry[]> => {
+      await load(caseId);
+      return store.history(caseId);
+    },
+
+    /**
+     * Processes every wake-up due on or before `date`, each case on its own
+     * due dates in order: deemed acceptance, warnings, overdue, lapses.
+     * Returns how many wake-ups ran.
+     */
+    async advanceTo(date: string): Promise<number> {
+      let processed = 0;
+      const seen = new Set<string>();
+      for (;;) {
+        const due = (await store.due(date)).filter(
+          (c) => !seen.has(`${c.caseId}@${String(c.facts.nextWakeUp)}`),
+        );
+        const next = due[0];
+        if (!next?.facts.nextWakeUp) return processed;
+        seen.add(`${next.caseId}@${next.facts.nextWakeUp}`);
+        try {
+          await apply(
+            next,
+            {
+              type: 'TICK',
+              at: next.facts.nextWakeUp,
+              actor: { id: 'scheduler', role: 'system' },
+            },
+            { commandId: null, reason: null },
+          );
+          processed++;
+        } catch (error) {
+          if (!(
+            error instanceof KuaibanError &&
+            error.code === 'NOT_ALLOWED_IN_STATE'
+          ))
+            throw error;
+        }
+      }
+    },
+
+    /** `advanceTo` today, by the engine's clock. */
+    tick(): Promise<number> {
+      return this.advanceTo(machineDate(clock.now()));
+    },
+
+    /** Work queues: cases awaiting a role, a handler's cases, warned or overdue ones. */
+    async queue(
+      filter: {
+        role?: Role;
+        handler?: string;
+        status?: 'warning' | 'overdue';
+      } = {},
+    ): Promise<readonly CaseView[]> {
+      const all = await store.list();
+      return all
+        .filter((c) => c.facts.status === 'active')
+        .filter((c) => !filter.role || c.facts.awaiting.includes(filter.role))
+        .filter((c) => !filter.handler || c.facts.handler === filter.handler)
+        .filter(
+          (c) =>
+            !filter.status ||
+            (filter.status === 'overdue'
+              ? c.facts.escalatedOn !== null
+              : c.facts.warnedOn !== null && c.facts.escalatedOn === null),
+        )
+        .map(view);
+    },
+
+    /** Subscribes to engine events; returns the unsubscribe function. */
+    on(
+      type: EngineEventType,
+      listener: (event: EngineEvent) => void,
+    ): () => void {
+      const set = listeners.get(type) ?? new Set();
+      set.add(listener);
+      listeners.set(type, set);
+      return () => set.delete(listener);
+    },
+  };
+}
+
+export type Engine = ReturnType<typeof createEngine>;

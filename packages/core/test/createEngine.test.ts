@@ -1,0 +1,223 @@
+import { createChinaCalendar, isKuaibanError } from '@kuaiban/calendar';
+import type { Party } from '@kuaiban/machines';
+import { describe, expect, it } from 'vitest';
+import { verifyHistory } from '../src/auditTrail.js';
+import { createEngine } from '../src/createEngine.js';
+import type { EngineEvent } from '../src/createEngine.js';
+import { defineItem } from '../src/itemDefinition.js';
+import { foodPermitInput } from './items.js';
+
+const calendar = createChinaCalendar();
+const bakery: Party = { id: 'bakery', role: 'applicant' };
+const officer: Party = { id: 'officer-chen', role: 'window-officer' };
+const reviewer: Party = { id: 'reviewer-li', role: 'reviewer' };
+const head: Party = { id: 'head-wang', role: 'agency-head' };
+
+/** A clock the test moves; ids counted from 1. */
+function setup() {
+  let now = '2025-09-26T09:00:00.000+08:00';
+  let next = 0;
+  const engine = createEngine({
+    items: [defineItem(foodPermitInput())],
+    calendar,
+    clock: { now: () => now },
+    ids: () => `case-${++next}`,
+  });
+  const at = (date: string) => {
+    now = `${date}T10:00:00.000+08:00`;
+  };
+  return { engine, at };
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return 'ok';
+  } catch (error) {
+    return isKuaibanError(error) ? error.code : String(error);
+  }
+}
+
+const submit = (engine: ReturnType<typeof setup>['engine']) =>
+  engine.submit({
+    itemId: 'food-business-permit',
+    applicant: { id: 'bakery' },
+    handler: { id: 'officer-chen', backup: 'officer-liu' },
+  });
+
+const checked = {
+  type: 'MATERIALS_CHECKED',
+  actor: officer,
+  findings: [
+    { materialId: 'application', status: 'complete' },
+    { materialId: 'premises-proof', status: 'complete' },
+    { materialId: 'food-safety-rules', status: 'missing' },
+  ],
+};
+
+describe('createEngine: a case from submission to archive', () => {
+  it('runs the 容缺 story with dates from its clock and an audit trail that verifies', async () => {
+    const { engine, at } = setup();
+    const seen: string[] = [];
+    engine.on('case.changed', (event: EngineEvent) =>
+      seen.push(String(event.state)),
+    );
+    const { caseId } = await submit(engine);
+    expect(caseId).toBe('case-1');
+    await engine.dispatch(caseId, {
+      type: 'PRE_REVIEW_PASSED',
+      actor: officer,
+    });
+    await engine.dispatch(caseId, checked);
+    await engine.dispatch(caseId, {
+      type: 'ACCEPT_TOLERANCE',
+      actor: bakery,
+      commitment: { text: '承诺五个工作日内补齐' },
+    });
+    expect((await engine.get(caseId)).state).toBe('reviewing');
+    at('2025-09-30');
+    await engine.dispatch(caseId, {
+      type: 'SUPPLEMENT',
+      actor: bakery,
+      materialIds: ['food-safety-rules'],
+    });
+    at('2025-10-10');
+    await engine.dispatch(caseId, {
+      type: 'REVIEW_OPINION',
+      actor: reviewer,
+      step: 'site-review',
+      opinion: 'approve',
+    });
+    await engine.dispatch(caseId, { type: 'APPROVE', actor: head });
+    await engine.dispatch(caseId, {
+      type: 'ISSUE_CERTIFICATE',
+      actor: officer,
+      certificateNo: 'JY-1',
+    });
+    await engine.dispatch(caseId, {
+      type: 'RATE',
+      actor: bakery,
+      grade: 'satisfied',
+    });
+    const done = await engine.get(caseId);
+    expect(done.state).toBe('archived');
+    expect(done.version).toBe(9);
+    const history = await engine.history(caseId);
+    expect(history).toHaveLength(9);
+    expect(history[0]?.command.type).toBe('SUBMIT');
+    expect(history[4]).toMatchObject({
+      command: { type: 'SUPPLEMENT', at: '2025-09-30' },
+      at: '2025-09-30T10:00:00.000+08:00',
+    });
+    expect(verifyHistory(history)).toEqual({ ok: true, entries: 9 });
+    expect(seen.at(-1)).toBe('archived');
+  });
+});
+
+describe('createEngine: a rejected command changes nothing', () => {
+  it.each([
+    [{ type: 'PRE_REVIEW_PASSED', actor: bakery }, 'FORBIDDEN'],
+    [
+      {
+        type: 'SUPPLEMENT',
+        actor: { id: 'other-bakery', role: 'applicant' },
+        materialIds: ['x'],
+      },
+      'FORBIDDEN',
+    ],
+    [{ type: 'FLY', actor: officer }, 'INVALID_COMMAND'],
+    [{ type: 'TICK', actor: { id: 's', role: 'system' } }, 'INVALID_COMMAND'],
+    [
+      { type: 'PROPOSE_REFUSAL', actor: officer, reason: '' },
+      'INVALID_COMMAND',
+    ],
+    [{ type: 'APPROVE', actor: head }, 'NOT_ALLOWED_IN_STATE'],
+    [{ nothing: true }, 'INVALID_COMMAND'],
+  ])('%j → %s', async (command, code) => {
+    const { engine } = setup();
+    const { caseId } = await submit(engine);
+    expect(await codeOf(engine.dispatch(caseId, command))).toBe(code);
+    expect((await engine.get(caseId)).version).toBe(1);
+    expect(await engine.history(caseId)).toHaveLength(1);
+  });
+
+  it('CASE_NOT_FOUND for an unknown case, INVALID_COMMAND for an unknown item', async () => {
+    const { engine } = setup();
+    expect(await codeOf(engine.get('nope'))).toBe('CASE_NOT_FOUND');
+    expect(
+      await codeOf(
+        engine.dispatch('nope', { type: 'PRE_REVIEW_PASSED', actor: officer }),
+      ),
+    ).toBe('CASE_NOT_FOUND');
+    expect(
+      await codeOf(
+        engine.submit({
+          itemId: 'x',
+          applicant: { id: 'a' },
+          handler: { id: 'h' },
+        }),
+      ),
+    ).toBe('INVALID_COMMAND');
+  });
+
+  it('reports what is wrong with a command, and where, in both languages', async () => {
+    const { engine } = setup();
+    const { caseId } = await submit(engine);
+    try {
+      await engine.dispatch(caseId, {
+        type: 'PROPOSE_REFUSAL',
+        actor: officer,
+        route: 5,
+      });
+      expect.unreachable();
+    } catch (error) {
+      if (!isKuaibanError(error)) throw error;
+      expect(error.code).toBe('INVALID_COMMAND');
+      expect(error.issues.map((i) => i.path[0])).toEqual(
+        expect.arrayContaining(['reason', 'route']),
+      );
+      expect(error.messageZh).toContain('指令');
+    }
+  });
+});
+
+describe('createEngine: idempotency and time', () => {
+  it('a repeated command id replays the first result instead of acting twice', async () => {
+    const { engine } = setup();
+    const { caseId } = await submit(engine);
+    const command = {
+      type: 'PRE_REVIEW_PASSED',
+      actor: officer,
+      commandId: 'click-1',
+    };
+    const first = await engine.dispatch(caseId, command);
+    const again = await engine.dispatch(caseId, command);
+    expect(again).toEqual(first);
+    expect(await engine.history(caseId)).toHaveLength(2);
+  });
+
+  it('ALL-32-NOTICE-5D, ALL-42-DECIDE-20D: advanceTo runs the wake-ups in order: deemed acceptance, warning, overdue', async () => {
+    const { engine } = setup();
+    const warnings: string[] = [];
+    const overdue: string[] = [];
+    engine.on('deadline.warning', (event) => warnings.push(event.caseId));
+    engine.on('deadline.overdue', (event) => overdue.push(event.caseId));
+    const { caseId } = await submit(engine);
+    // No notice within the item's 3 working days: accepted from receipt
+    // (09-26); 20 working days then end on 10-30, warning from 10-27.
+    await engine.advanceTo('2025-10-28');
+    const warned = await engine.get(caseId);
+    expect(warned.state).toBe('reviewing');
+    expect(warned.facts.warnedOn).toBe('2025-10-27');
+    expect(warnings).toEqual([caseId]);
+    expect(await engine.queue({ status: 'warning' })).toHaveLength(1);
+    expect(await engine.queue({ role: 'reviewer' })).toHaveLength(1);
+    expect(await engine.queue({ role: 'agency-head' })).toHaveLength(0);
+    await engine.advanceTo('2025-10-31');
+    expect(overdue).toEqual([caseId]);
+    expect(await engine.queue({ status: 'overdue' })).toHaveLength(1);
+    expect(await engine.queue({ status: 'warning' })).toHaveLength(0);
+    expect(verifyHistory(await engine.history(caseId)).ok).toBe(true);
+    expect(await engine.advanceTo('2025-10-31')).toBe(0);
+  });
+});

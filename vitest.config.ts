@@ -35,6 +35,7 @@ export default defineConfig({
       thresholds: {
         'packages/calendar/src/**': { lines: 95, branches: 90 },
         'packages/machines/src/**': { lines: 95, branches: 90 },
+        'packages/core/src/**': { lines: 95, branches: 90 },
       },
     },
   },

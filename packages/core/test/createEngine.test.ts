@@ -221,3 +221,69 @@ describe('createEngine: idempotency and time', () => {
     expect(await engine.advanceTo('2025-10-31')).toBe(0);
   });
 });
+
+describe('createEngine: nothing is lost', () => {
+  it('replaying the trail reproduces the state exactly, wake-ups included', async () => {
+    const { engine, at } = setup();
+    const { caseId } = await submit(engine);
+    await engine.dispatch(caseId, {
+      type: 'PRE_REVIEW_PASSED',
+      actor: officer,
+    });
+    await engine.dispatch(caseId, checked);
+    await engine.dispatch(caseId, {
+      type: 'ACCEPT_TOLERANCE',
+      actor: bakery,
+      commitment: { text: '承诺补齐' },
+    });
+    at('2025-09-30');
+    await engine.dispatch(caseId, {
+      type: 'SUPPLEMENT',
+      actor: bakery,
+      materialIds: ['food-safety-rules'],
+    });
+    await engine.advanceTo('2025-10-28');
+    expect(await engine.replay(caseId)).toEqual({
+      matches: true,
+      state: 'reviewing',
+    });
+  });
+
+  it('CONFLICT: of two commands racing on one case, exactly one wins', async () => {
+    const { engine } = setup();
+    const { caseId } = await submit(engine);
+    const results = await Promise.allSettled([
+      engine.dispatch(caseId, { type: 'PRE_REVIEW_PASSED', actor: officer }),
+      engine.dispatch(caseId, {
+        type: 'PROPOSE_REFUSAL',
+        actor: { id: 'officer-wu', role: 'window-officer' },
+        reason: '不属于本机关',
+        route: '区局',
+      }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([
+      'fulfilled',
+      'rejected',
+    ]);
+    const lost = results.find((r) => r.status === 'rejected');
+    expect(lost && isKuaibanError(lost.reason) && lost.reason.code).toBe(
+      'CONFLICT',
+    );
+    expect(await engine.history(caseId)).toHaveLength(2);
+    expect((await engine.replay(caseId)).matches).toBe(true);
+  });
+
+  it('tick() follows the clock; a listener can unsubscribe', async () => {
+    const { engine, at } = setup();
+    const events: string[] = [];
+    const off = engine.on('case.changed', (event) => events.push(event.type));
+    const { caseId } = await submit(engine);
+    at('2025-10-09');
+    expect(await engine.tick()).toBe(1);
+    expect((await engine.get(caseId)).state).toBe('reviewing');
+    off();
+    at('2025-10-28');
+    await engine.tick();
+    expect(events).toEqual(['case.changed']);
+  });
+});

@@ -1,4 +1,4 @@
-import type { Role } from '@kuaiban/machines';
+import type { CaseDueDates, Role } from '@kuaiban/machines';
 import type { AuditEntry } from './auditTrail.js';
 
 /** A case as stored: the persisted machine snapshot and its version. */
@@ -24,6 +24,7 @@ export interface CaseFacts {
   readonly applicant: string;
   /** Who the case waits for in its present state. */
   readonly awaiting: readonly Role[];
+  readonly dueDates: CaseDueDates;
 }
 
 /** What an accepted command returned, kept for idempotent replays. */

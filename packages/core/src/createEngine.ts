@@ -1,7 +1,11 @@
 import type { WorkCalendar } from '@kuaiban/calendar';
 import { KuaibanError, dateInChina, parseWith } from '@kuaiban/calendar';
 import type { CaseLifecycleInput, Party, Role } from '@kuaiban/machines';
-import { caseCommandRoles, nextCaseWakeUp } from '@kuaiban/machines';
+import {
+  caseCommandRoles,
+  caseDueDates,
+  nextCaseWakeUp,
+} from '@kuaiban/machines';
 import { createActor } from 'xstate';
 import { z } from 'zod';
 import type { AuditEntry } from './auditTrail.js';
@@ -133,6 +137,7 @@ export function createEngine(options: EngineOptions) {
       handler: snapshot.context.input.handler.id,
       applicant: snapshot.context.input.applicant.id,
       awaiting: awaitingRoles(String(snapshot.value)),
+      dueDates: caseDueDates(snapshot, calendar),
     };
   };
 

@@ -32,6 +32,7 @@ function record(
       handler: 'officer',
       applicant: 'applicant',
       awaiting: ['window-officer'],
+      dueDates: { supplement: null, decision: null, issuance: null },
     },
   };
 }

@@ -1,5 +1,9 @@
 import type { WorkCalendar } from '@kuaiban/calendar';
-import { addCalendarDays, createChinaCalendar } from '@kuaiban/calendar';
+import {
+  addCalendarDays,
+  createChinaCalendar,
+  createDeadlineClock,
+} from '@kuaiban/calendar';
 import type { AnyActorRef, SnapshotFrom } from 'xstate';
 import type { createCaseLifecycleMachine } from './caseLifecycle.js';
 import { nextDeadlineClockWakeUp } from './deadlineClock.js';
@@ -47,4 +51,38 @@ export function nextCaseWakeUp(
   return pending.length === 0
     ? null
     : pending.reduce((a, b) => (a < b ? a : b));
+}
+
+/** The dates a case is held to, as a portal shows them. */
+export interface CaseDueDates {
+  /** The 容缺 supplement deadline (RQ-DEADLINE), while one is open. */
+  readonly supplement: string | null;
+  /** The statutory decision deadline, pauses and extension counted (ALL-42). */
+  readonly decision: string | null;
+  /** The certificate's deadline after the decision (ALL-44-ISSUE-10D). */
+  readonly issuance: string | null;
+}
+
+/** Where the case stands against its deadlines, read from the machines. */
+export function caseDueDates(
+  snapshot: CaseSnapshot,
+  calendar: WorkCalendar = createChinaCalendar(),
+): CaseDueDates {
+  const children = snapshot.children as Record<string, AnyActorRef | undefined>;
+  const running = (id: string) =>
+    snapshot.context.children.includes(id as never)
+      ? (children[id]?.getSnapshot() as
+          { context: Record<string, unknown> } | undefined)
+      : undefined;
+  const acceptance = running('acceptance');
+  const clock = running('clock');
+  const statutory = clock?.context.statutory;
+  return {
+    supplement:
+      (acceptance?.context.supplementDue as string | null | undefined) ?? null,
+    decision: statutory
+      ? createDeadlineClock(calendar, statutory as never).dueDate
+      : (snapshot.context.clock?.dueDate ?? null),
+    issuance: snapshot.context.issueDue,
+  };
 }

@@ -158,5 +158,6 @@ export type {
 export type { CaseLifecycleContext, ChildId } from './caseLifecycleContext.js';
 export { CaseCommandSchema, caseCommandRoles } from './caseCommands.js';
 export type { CaseCommand } from './caseCommands.js';
-export { nextCaseWakeUp } from './caseLifecycleWakeUp.js';
+export { caseDueDates, nextCaseWakeUp } from './caseLifecycleWakeUp.js';
+export type { CaseDueDates } from './caseLifecycleWakeUp.js';
 export { toMermaid } from './toMermaid.js';

@@ -138,6 +138,12 @@ export function addCalendarDays(date: DateInput, n: number): string {
   return formatEpochDay(toEpochDay(date) + n);
 }
 
+const ISO_MOMENT =
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const SINCE_1992 = Date.UTC(1992, 0, 1);
+const EIGHT_HOURS = 8 * 3_600_000;
+const DAY_MS = 86_400_000;
+
 /**
  * The calendar date in Asia/Shanghai of a moment given as an ISO 8601
  * date-time with an offset (what an injected clock returns).
@@ -146,6 +152,13 @@ export function addCalendarDays(date: DateInput, n: number): string {
  * dateInChina('2025-09-30T17:00:00Z'); // '2025-10-01'
  */
 export function dateInChina(moment: string): string {
+  // China has kept UTC+8 all year since 1992: from then on the date is the
+  // instant plus eight hours, with no zone database needed.
+  const ms =
+    /T/.test(moment) && ISO_MOMENT.test(moment) ? Date.parse(moment) : NaN;
+  if (ms >= SINCE_1992) {
+    return formatEpochDay(Math.floor((ms + EIGHT_HOURS) / DAY_MS));
+  }
   const local = DateTime.fromISO(moment, { setZone: true });
   if (!local.isValid || !/T/.test(moment)) throw invalidDate(moment, 'moment');
   return local.setZone(CHINA_ZONE).toISODate() ?? '';

@@ -80,6 +80,10 @@ describe('dateInChina', () => {
   it('TIME-END: reads a moment as a date in Asia/Shanghai', () => {
     expect(dateInChina('2025-09-30T17:00:00Z')).toBe('2025-10-01');
     expect(dateInChina('2025-10-01T08:00:00+08:00')).toBe('2025-10-01');
+    expect(dateInChina('2025-09-30T16:00:00.000Z')).toBe('2025-10-01');
+    expect(dateInChina('2025-09-30T15:59:59.999Z')).toBe('2025-09-30');
+    // Before 1992 the zone database decides (China kept summer time 1986–91).
+    expect(dateInChina('1988-07-01T15:30:00Z')).toBe('1988-07-02');
   });
 
   it('refuses what is not a moment', () => {

@@ -60,6 +60,8 @@ export interface CaseStore {
   commit(change: CaseChange): Promise<void>;
   load(caseId: string): Promise<StoredCase | null>;
   history(caseId: string): Promise<readonly AuditEntry[]>;
+  /** The case's latest audit entry, which the next one links to. */
+  last(caseId: string): Promise<AuditEntry | null>;
   /** The stored result of a command id already accepted for the case. */
   findCommand(caseId: string, commandId: string): Promise<CommandResult | null>;
   /** Cases whose next wake-up is on or before `date`, earliest first. */

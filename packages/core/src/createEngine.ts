@@ -33,6 +33,13 @@ export interface EngineOptions {
   readonly store?: CaseStore;
 }
 
+interface Live {
+  readonly version: number;
+  readonly actor: ReturnType<typeof createActor<CompiledItem['machine']>>;
+  /** The persisted snapshot as JSON, to tell whether a command changed it. */
+  readonly json: string;
+}
+
 /** What a portal shows of a case. */
 export interface CaseView {
   readonly caseId: string;
@@ -160,26 +167,57 @@ export function createEngine(options: EngineOptions) {
     });
   }
 
+  /**
+   * Running cases, by id, at the version they were stored with: a command on
+   * a case just written needs no restore from its snapshot. The store's
+   * version check still decides; a stale entry is simply restored again.
+   */
+  const live = new Map<string, Live>();
+  const LIVE_LIMIT = 500;
+
+  function takeLive(record: StoredCase): Live {
+    const cached = live.get(record.caseId);
+    live.delete(record.caseId);
+    if (cached?.version === record.version) return cached;
+    cached?.actor.stop();
+    const { machine } = compiled(record.itemId);
+    const actor = createActor(machine, { snapshot: record.snapshot } as never);
+    actor.start();
+    return {
+      version: record.version,
+      actor,
+      json: JSON.stringify(actor.getPersistedSnapshot()),
+    };
+  }
+
+  function keepLive(
+    caseId: string,
+    version: number,
+    actor: Live['actor'],
+    json: string,
+  ): void {
+    live.set(caseId, { version, actor, json });
+    if (live.size > LIVE_LIMIT) {
+      const [oldest] = live.keys();
+      if (oldest !== undefined) {
+        live.get(oldest)?.actor.stop();
+        live.delete(oldest);
+      }
+    }
+  }
+
   /** Applies one dated command to a stored case; commits it or throws. */
   async function apply(
     record: StoredCase,
     command: { type: string; actor: Party; at: string },
     meta: { commandId: string | null; reason: string | null },
   ): Promise<CaseView> {
-    const { machine } = compiled(record.itemId);
-    const actor = createActor(machine, {
-      snapshot: record.snapshot,
-    } as never);
-    actor.start();
-    const before = canonicalJson(record.snapshot);
+    const { actor, json: before } = takeLive(record);
     const facts = record.facts;
     actor.send(command as never);
-    const snapshot = JSON.parse(
-      JSON.stringify(actor.getPersistedSnapshot()),
-    ) as unknown;
-    const nextFacts = factsOf(actor);
-    actor.stop();
-    if (canonicalJson(snapshot) === before) {
+    const json = JSON.stringify(actor.getPersistedSnapshot());
+    if (json === before) {
+      keepLive(record.caseId, record.version, actor, json);
       throw new KuaibanError({
         code: 'NOT_ALLOWED_IN_STATE',
         message: `${command.type} is not possible for case ${record.caseId} in its present state`,
@@ -191,9 +229,10 @@ export function createEngine(options: EngineOptions) {
         },
       });
     }
-    const history = await store.history(record.caseId);
+    const snapshot = JSON.parse(json) as unknown;
+    const nextFacts = factsOf(actor);
     const state = (snapshot as { value: unknown }).value;
-    const entry = appendEntry(history.at(-1) ?? null, {
+    const entry = appendEntry(await store.last(record.caseId), {
       caseId: record.caseId,
       at: clock.now(),
       actor: command.actor,
@@ -209,18 +248,24 @@ export function createEngine(options: EngineOptions) {
       state,
       facts: nextFacts,
     };
-    await store.commit({
-      record: next,
-      entry,
-      expectedVersion: record.version,
-      commandId: meta.commandId,
-      result: {
-        caseId: next.caseId,
-        version: next.version,
-        state,
-        sequence: entry.sequence,
-      },
-    });
+    try {
+      await store.commit({
+        record: next,
+        entry,
+        expectedVersion: record.version,
+        commandId: meta.commandId,
+        result: {
+          caseId: next.caseId,
+          version: next.version,
+          state,
+          sequence: entry.sequence,
+        },
+      });
+    } catch (error) {
+      actor.stop();
+      throw error;
+    }
+    keepLive(record.caseId, next.version, actor, json);
     const shown = view(next);
     emit('case.changed', shown);
     if (nextFacts.warnedOn !== facts.warnedOn) emit('deadline.warning', shown);

@@ -7,8 +7,9 @@ import type {
   StoredCase,
 } from './CaseStore.js';
 
-/** Deep copies keep callers from changing what the store holds. */
-const copy = <T>(value: T): T => structuredClone(value);
+/** Deep copies keep callers from changing what the store holds (plain JSON). */
+const copy = <T>(value: T): T =>
+  value === null ? value : (JSON.parse(JSON.stringify(value)) as T);
 
 /**
  * A store in memory: for tests, simulations and a single process that need
@@ -58,6 +59,8 @@ export function createMemoryStore(): CaseStore {
     },
     load: (caseId) => Promise.resolve(copy(cases.get(caseId) ?? null)),
     history: (caseId) => Promise.resolve(copy(histories.get(caseId) ?? [])),
+    last: (caseId) =>
+      Promise.resolve(copy(histories.get(caseId)?.at(-1) ?? null)),
     findCommand: (caseId, commandId) =>
       Promise.resolve(copy(commands.get(key(caseId, commandId)) ?? null)),
     due: (date) =>

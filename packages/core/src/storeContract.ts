@@ -102,6 +102,8 @@ export function storeContract(
       await store.commit(second);
       expect((await store.load('c1'))?.version).toBe(2);
       expect(await store.history('c1')).toEqual([first.entry, second.entry]);
+      expect(await store.last('c1')).toEqual(second.entry);
+      expect(await store.last('missing')).toBe(null);
       expect(await store.findCommand('c1', 'cmd-2')).toEqual(second.result);
       expect(await store.findCommand('c1', 'cmd-x')).toBe(null);
       expect(await store.findCommand('c2', 'cmd-2')).toBe(null);

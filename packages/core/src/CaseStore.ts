@@ -30,8 +30,11 @@ export interface CaseFacts {
 /** What an accepted command returned, kept for idempotent replays. */
 export interface CommandResult {
   readonly caseId: string;
+  /** The command type the id was first used for. */
+  readonly command: string;
   readonly version: number;
   readonly state: unknown;
+  readonly facts: CaseFacts;
   readonly sequence: number;
 }
 

@@ -206,6 +206,17 @@ export function createEngine(options: EngineOptions) {
     }
   }
 
+  /**
+   * The date of a wake-up's TICK: its due date, or the date of the case's
+   * last command if that is later (a wake-up can fall due while a command
+   * is being handled), so that the trail's dates never run backwards.
+   */
+  async function tickDate(record: StoredCase): Promise<string> {
+    const last = (await store.last(record.caseId))?.command.at;
+    const due = record.facts.nextWakeUp ?? '';
+    return typeof last === 'string' && last > due ? last : due;
+  }
+
   /** Applies one dated command to a stored case; commits it or throws. */
   async function apply(
     record: StoredCase,
@@ -256,8 +267,10 @@ export function createEngine(options: EngineOptions) {
         commandId: meta.commandId,
         result: {
           caseId: next.caseId,
+          command: command.type,
           version: next.version,
           state,
+          facts: nextFacts,
           sequence: entry.sequence,
         },
       });
@@ -327,7 +340,14 @@ export function createEngine(options: EngineOptions) {
         entry,
         expectedVersion: null,
         commandId: parsed.commandId ?? null,
-        result: { caseId, version: 1, state: started.value, sequence: 1 },
+        result: {
+          caseId,
+          command: 'SUBMIT',
+          version: 1,
+          state: started.value,
+          facts: record.facts,
+          sequence: 1,
+        },
       });
       const shown = view(record);
       emit('case.submitted', shown);
@@ -382,7 +402,24 @@ export function createEngine(options: EngineOptions) {
       }
       if (commandId) {
         const done = await store.findCommand(caseId, commandId);
-        if (done) return view(await load(caseId));
+        if (done?.command === command.type) {
+          // The first result, not the case as it is now.
+          return {
+            caseId,
+            itemId: record.itemId,
+            version: done.version,
+            state: done.state,
+            facts: done.facts,
+          };
+        }
+        if (done) {
+          throw new KuaibanError({
+            code: 'INVALID_COMMAND',
+            message: `Command id "${commandId}" was used for ${done.command} on case ${caseId}; a new command needs a new id`,
+            messageZh: `指令编号“${commandId}”已用于办件 ${caseId} 的 ${done.command}；新指令需使用新编号`,
+            details: { caseId, commandId, usedFor: done.command },
+          });
+        }
       }
       // The audit entry's reason is the command's own, where it gives one.
       const reason = (command as { reason?: unknown }).reason;
@@ -454,7 +491,7 @@ export function createEngine(options: EngineOptions) {
             next,
             {
               type: 'TICK',
-              at: next.facts.nextWakeUp,
+              at: await tickDate(next),
               actor: { id: 'scheduler', role: 'system' },
             },
             { commandId: null, reason: null },

@@ -57,7 +57,14 @@ function change(
     entry,
     expectedVersion: version === 1 ? null : version - 1,
     commandId: options.commandId ?? null,
-    result: { caseId, version, state: `v${version}`, sequence: version },
+    result: {
+      caseId,
+      command: version === 1 ? 'SUBMIT' : 'STEP',
+      version,
+      state: `v${version}`,
+      facts: record(caseId, version, null).facts,
+      sequence: version,
+    },
   };
 }
 

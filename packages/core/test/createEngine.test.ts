@@ -287,3 +287,59 @@ describe('createEngine: nothing is lost', () => {
     expect(events).toEqual(['case.changed']);
   });
 });
+
+describe('createEngine: findings of the property tests', () => {
+  it('a repeated command id returns the first result, even after later commands; reusing it for another command is refused', async () => {
+    const { engine } = setup();
+    const { caseId } = await submit(engine);
+    const first = await engine.dispatch(caseId, {
+      type: 'PRE_REVIEW_PASSED',
+      actor: officer,
+      commandId: 'c1',
+    });
+    await engine.dispatch(caseId, checked);
+    const again = await engine.dispatch(caseId, {
+      type: 'PRE_REVIEW_PASSED',
+      actor: officer,
+      commandId: 'c1',
+    });
+    expect(again).toEqual(first);
+    expect(
+      await codeOf(
+        engine.dispatch(caseId, {
+          type: 'APPROVE',
+          actor: head,
+          commandId: 'c1',
+        }),
+      ),
+    ).toBe('INVALID_COMMAND');
+  });
+
+  it('a wake-up that fell due before the last command is dated on that command’s day', async () => {
+    const { engine, at } = setup();
+    const { caseId } = await submit(engine);
+    at('2025-10-10');
+    await engine.dispatch(caseId, {
+      type: 'PROPOSE_REFUSAL',
+      actor: officer,
+      reason: '不属于本机关',
+      route: '区局',
+    });
+    at('2025-10-13');
+    await engine.dispatch(caseId, {
+      type: 'OVERRULE_REFUSAL',
+      actor: { id: 'sup', role: 'supervisor' },
+      reason: '属于本机关',
+    });
+    await engine.advanceTo('2025-10-13');
+    const history = await engine.history(caseId);
+    const dates = history
+      .map((entry) => entry.command.at)
+      .filter((date): date is string => typeof date === 'string');
+    expect(dates).toEqual([...dates].sort());
+    expect(history.at(-1)?.command).toMatchObject({
+      type: 'TICK',
+      at: '2025-10-13',
+    });
+  });
+});

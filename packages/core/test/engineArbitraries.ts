@@ -3,10 +3,13 @@ import type { Party, Role } from '@kuaiban/machines';
 import { RATING_GRADES, ROLES, caseCommandRoles } from '@kuaiban/machines';
 import fc from 'fast-check';
 
-// Random command sequences for the engine's property tests: each step is a
-// command (a realistic type for the item, sent by a random role: usually one
-// that may send it, sometimes not, and sometimes by another applicant), a
-// malformed input, or a step of the test clock.
+// Random command sequences for the engine's property tests. A scenario starts
+// with some of a realistic path through the item (so that decisions, issuance
+// and rating are reached), then each step is a command (a realistic type for
+// the item, sent by a random role: usually one that may send it, sometimes
+// not, and sometimes by another applicant), a guided command (a type that
+// makes sense in the case's state when the step runs), a malformed input, or
+// a step of the test clock (0–5 calendar days). All dates stay in 2025–2026.
 
 /** The items the engine property tests run, with what their cases are asked. */
 export interface ItemProfile {

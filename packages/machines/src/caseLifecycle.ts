@@ -122,11 +122,15 @@ export function createCaseLifecycleMachine(options: {
       /** No acceptance is provisional any more: materials are complete. */
       acceptanceSettled: ({ context }) =>
         !context.children.includes('acceptance'),
-      /** Departments' joint refusal binds; a chain's advice may be overruled. */
+      /**
+       * Departments' joint refusal binds, and so does a refusal on the spot
+       * on the 告知承诺 route; a review chain's advice may be overruled.
+       */
       notAgainstDepartments: ({ context }) =>
         !(
-          context.input.review.mode === 'parallel' &&
-          context.recommendation === 'deny'
+          context.recommendation === 'deny' &&
+          (context.input.review.mode === 'parallel' ||
+            context.acceptanceMode === 'commitment')
         ),
       /** ALL-32-NOTICE-5D: no notice within the window since receipt. */
       noticeWindowPassed: ({ context, event }) =>

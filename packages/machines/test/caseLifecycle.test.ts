@@ -576,6 +576,31 @@ describe('GZ-DECIDE: a case decided on a commitment (告知承诺)', () => {
     });
   });
 
+  it('ALL-38-DENY: a refusal on the spot comes to the head for the written denial, and binds', () => {
+    const kase = run(commitmentCase, [
+      ...granted.slice(0, 4),
+      {
+        type: 'DECIDE',
+        at: '2025-09-29',
+        actor: { id: 'approver', role: 'department-approver' },
+        approve: false,
+        reason: '经营场所不符合条件',
+      },
+    ]);
+    expect(kase.getSnapshot().value).toBe('deciding');
+    expect(kase.getSnapshot().context.asOf).toBe('2025-09-29');
+    kase.send({ type: 'APPROVE', at: '2025-09-29', actor: head });
+    expect(kase.getSnapshot().value).toBe('deciding');
+    kase.send({
+      type: 'DENY',
+      at: '2025-09-29',
+      actor: head,
+      reasons: ['经营场所不符合条件'],
+      remedies: { administrativeReview: true, lawsuit: true },
+    });
+    expect(kase.getSnapshot().value).toBe('rating');
+  });
+
   it('GZ-CHOICE: an applicant who declines falls back to the ordinary route', () => {
     const kase = run(commitmentCase, [
       granted[0]!,

@@ -7,7 +7,8 @@ import {
   requestedMaterials,
 } from './itemDefinition.js';
 import type { CheckContext } from './itemDefinitionChecks.js';
-import { crossFieldCheck, cycleIn } from './itemDefinitionChecks.js';
+import { cycleIn } from '@kuaiban/machines';
+import { crossFieldCheck } from './itemDefinitionChecks.js';
 
 const Text = z
   .string()

@@ -160,4 +160,5 @@ export { CaseCommandSchema, caseCommandRoles } from './caseCommands.js';
 export type { CaseCommand } from './caseCommands.js';
 export { caseDueDates, nextCaseWakeUp } from './caseLifecycleWakeUp.js';
 export type { CaseDueDates } from './caseLifecycleWakeUp.js';
+export { cycleIn } from './cycleIn.js';
 export { toMermaid } from './toMermaid.js';

@@ -1,3 +1,4 @@
+import { cycleIn } from './cycleIn.js';
 import { IsoDateSchema, bilingual } from '@kuaiban/calendar';
 import { z } from 'zod';
 import {
@@ -41,33 +42,6 @@ export type JoinPolicy = z.infer<typeof JoinPolicySchema>;
 export const RejectionModeSchema = z.enum(['short-circuit', 'collect-all']);
 export type RejectionMode = z.infer<typeof RejectionModeSchema>;
 
-/** Ids of departments on a dependency cycle, in the order found. */
-function cycleThrough(
-  departments: readonly { id: string; dependsOn: readonly string[] }[],
-): string[] {
-  const needs = new Map(departments.map((d) => [d.id, d.dependsOn]));
-  const done = new Set<string>();
-  const path: string[] = [];
-  const visit = (id: string): string[] => {
-    const start = path.indexOf(id);
-    if (start >= 0) return [...path.slice(start), id];
-    if (done.has(id)) return [];
-    path.push(id);
-    for (const next of needs.get(id) ?? []) {
-      const cycle = visit(next);
-      if (cycle.length > 0) return cycle;
-    }
-    path.pop();
-    done.add(id);
-    return [];
-  };
-  for (const { id } of departments) {
-    const cycle = visit(id);
-    if (cycle.length > 0) return cycle;
-  }
-  return [];
-}
-
 /**
  * Input of a parallel approval (并联审批): one accepted application, one lead
  * department (GC-LEAD) and the departments that review it at the same time.
@@ -107,7 +81,9 @@ export const ParallelApprovalInputSchema = z
         }
       });
     });
-    const cycle = cycleThrough(input.departments);
+    const cycle = cycleIn(
+      input.departments.map((d) => ({ id: d.id, needs: d.dependsOn })),
+    );
     if (cycle.length > 0) {
       issue(
         ['departments'],

@@ -288,6 +288,29 @@ export function createEngine(options: EngineOptions) {
     return shown;
   }
 
+  /** Runs a case's due wake-up as a TICK; false when it changed nothing. */
+  async function wakeOnce(record: StoredCase): Promise<boolean> {
+    try {
+      await apply(
+        record,
+        {
+          type: 'TICK',
+          at: await tickDate(record),
+          actor: { id: 'scheduler', role: 'system' },
+        },
+        { commandId: null, reason: null },
+      );
+      return true;
+    } catch (error) {
+      if (
+        error instanceof KuaibanError &&
+        error.code === 'NOT_ALLOWED_IN_STATE'
+      )
+        return false;
+      throw error;
+    }
+  }
+
   return {
     /** Takes an application: a new case, its first audit entry and wake-up. */
     async submit(application: Application): Promise<CaseView> {
@@ -486,24 +509,25 @@ export function createEngine(options: EngineOptions) {
         const next = due[0];
         if (!next?.facts.nextWakeUp) return processed;
         seen.add(`${next.caseId}@${next.facts.nextWakeUp}`);
-        try {
-          await apply(
-            next,
-            {
-              type: 'TICK',
-              at: await tickDate(next),
-              actor: { id: 'scheduler', role: 'system' },
-            },
-            { commandId: null, reason: null },
-          );
-          processed++;
-        } catch (error) {
-          if (!(
-            error instanceof KuaibanError &&
-            error.code === 'NOT_ALLOWED_IN_STATE'
-          ))
-            throw error;
-        }
+        if (await wakeOnce(next)) processed++;
+      }
+    },
+
+    /**
+     * Processes one case's wake-ups due on or before `date`, in order; what a
+     * durable worker calls for each wake-up it claims. Returns how many ran
+     * (0 when the case has nothing due, or is unknown to the store).
+     */
+    async wake(caseId: string, date: string): Promise<number> {
+      let processed = 0;
+      let seen: string | null = null;
+      for (;;) {
+        const record = await store.load(caseId);
+        const due = record?.facts.nextWakeUp ?? null;
+        if (!record || due === null || due > date || due === seen)
+          return processed;
+        seen = due;
+        if (await wakeOnce(record)) processed++;
       }
     },
 

@@ -220,6 +220,24 @@ describe('createEngine: idempotency and time', () => {
     expect(verifyHistory(await engine.history(caseId)).ok).toBe(true);
     expect(await engine.advanceTo('2025-10-31')).toBe(0);
   });
+
+  it("ALL-42-DECIDE-20D: wake runs one case's due wake-ups, in order, and only once", async () => {
+    const { engine } = setup();
+    const { caseId } = await submit(engine);
+    const other = await submit(engine);
+    expect(await engine.wake(caseId, '2025-09-26')).toBe(0);
+    // Deemed acceptance, then the warning on 10-27; the overdue mark waits.
+    expect(await engine.wake(caseId, '2025-10-28')).toBe(2);
+    const warned = await engine.get(caseId);
+    expect(warned.facts.warnedOn).toBe('2025-10-27');
+    expect(warned.facts.escalatedOn).toBeNull();
+    expect(await engine.wake(caseId, '2025-10-28')).toBe(0);
+    expect((await engine.get(other.caseId)).state).toBe(
+      (await submit(engine)).state,
+    );
+    expect(await engine.wake('no-such-case', '2025-10-28')).toBe(0);
+    expect(verifyHistory(await engine.history(caseId)).ok).toBe(true);
+  });
 });
 
 describe('createEngine: nothing is lost', () => {

@@ -32,7 +32,21 @@ export type KuaibanErrorCode =
   /** The command is known, but the case's state does not allow it now. */
   | 'NOT_ALLOWED_IN_STATE'
   /** An audit trail whose hash chain does not verify. */
-  | 'HISTORY_TAMPERED';
+  | 'HISTORY_TAMPERED'
+  /** A database whose schema version this release does not know. */
+  | 'STORE_SCHEMA_UNKNOWN'
+  /** The store cannot be reached or opened. */
+  | 'STORE_UNAVAILABLE'
+  /** A simulation scenario that fails validation. */
+  | 'INVALID_SCENARIO'
+  /** A case log (audit-trail JSONL, XES) that cannot be read. */
+  | 'INVALID_CASE_LOG'
+  /** A lint configuration (presets, rules, suppressions) that fails validation. */
+  | 'INVALID_LINT_CONFIG'
+  /** A request to a portal that is malformed, too large or has unknown fields. */
+  | 'INVALID_REQUEST'
+  /** A request without a valid identity (missing, forged or expired token). */
+  | 'UNAUTHENTICATED';
 
 /** One problem found in an input, located by its path inside that input. */
 export interface ValidationIssue {

@@ -1,0 +1,6 @@
+/**
+ * @kuaiban/lint
+ *
+ * @packageDocumentation
+ */
+export {};

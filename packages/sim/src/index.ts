@@ -1,0 +1,6 @@
+/**
+ * @kuaiban/sim
+ *
+ * @packageDocumentation
+ */
+export {};

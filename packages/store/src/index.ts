@@ -1,0 +1,6 @@
+/**
+ * @kuaiban/store
+ *
+ * @packageDocumentation
+ */
+export {};

@@ -1,0 +1,65 @@
+import type { ChainDefinition, ItemDefinition } from '@kuaiban/core';
+import { defineChain, defineItem } from '@kuaiban/core';
+import { KuaibanError } from '@kuaiban/calendar';
+import { unreadableFile } from './arguments.js';
+import type { CliIO } from './io.js';
+
+/** A design file: one service item, or a chain of items. */
+export type Design =
+  | { readonly kind: 'item'; readonly item: ItemDefinition }
+  | { readonly kind: 'chain'; readonly chain: ChainDefinition };
+
+/**
+ * Reads a design from a JSON file: an item definition, or a chain (an
+ * object with `items: [{ item, after }]`). Unreadable files, bad JSON and
+ * invalid designs are `INVALID_ARGUMENT` / `INVALID_DEFINITION` errors that
+ * name the file.
+ */
+export function readDesign(io: CliIO, path: string): Design {
+  let text: string;
+  try {
+    text = io.readFile(path);
+  } catch (cause) {
+    throw unreadableFile(path, cause);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (cause) {
+    throw new KuaibanError({
+      code: 'INVALID_ARGUMENT',
+      message: `${path} is not valid JSON: ${(cause as Error).message}`,
+      messageZh: `${path} 不是有效的 JSON：${(cause as Error).message}`,
+      details: { path },
+      cause,
+    });
+  }
+  const isChain =
+    typeof json === 'object' &&
+    json !== null &&
+    Array.isArray((json as { items?: unknown }).items);
+  try {
+    return isChain
+      ? { kind: 'chain', chain: defineChain(json as never) }
+      : { kind: 'item', item: defineItem(json as never) };
+  } catch (error) {
+    if (error instanceof KuaibanError) {
+      throw new KuaibanError({
+        code: error.code,
+        message: `${path}: ${error.message}`,
+        messageZh: `${path}：${error.messageZh}`,
+        issues: error.issues,
+        details: { ...error.details, path },
+        cause: error,
+      });
+    }
+    throw error;
+  }
+}
+
+/** The design's items, in order (one for an item design). */
+export function designItems(design: Design): readonly ItemDefinition[] {
+  return design.kind === 'item'
+    ? [design.item]
+    : design.chain.items.map((entry) => entry.item);
+}

@@ -5,6 +5,8 @@ export interface CliIO {
   readonly readFile: (path: string) => string;
   /** Whether stdout is a terminal (colour on). */
   readonly color: boolean;
+  /** Standard input, line by line (`kuaiban run` without `--script`). */
+  readonly lines?: () => AsyncIterable<string>;
 }
 
 /** Exit codes of the CLI contract. */

@@ -1,6 +1,9 @@
 import { isKuaibanError } from '@kuaiban/calendar';
 import { Command, CommanderError } from 'commander';
 import { calendarCommand } from './calendarCommand.js';
+import { diagramCommand } from './diagramCommand.js';
+import { runCommand } from './runCommand.js';
+import { PROBLEMS_FOUND } from './problemsFound.js';
 import type { CliIO } from './io.js';
 import { ExitCode, red } from './io.js';
 
@@ -19,6 +22,8 @@ export function createProgram(io: CliIO): Command {
     })
     .exitOverride();
   program.addCommand(calendarCommand(io));
+  program.addCommand(diagramCommand(io));
+  program.addCommand(runCommand(io));
   inheritSettings(program);
   return program;
 }
@@ -49,6 +54,7 @@ export async function runCli(
     return ExitCode.ok;
   } catch (error) {
     if (error instanceof CommanderError) {
+      if (error.code === PROBLEMS_FOUND) return ExitCode.problemsFound;
       // Help and version end through here too, with exit code 0.
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.badInput;
     }

@@ -113,11 +113,19 @@ export function appendEntry(
     sequence: previous === null ? 1 : previous.sequence + 1,
     previousHash: previous === null ? GENESIS_HASH : previous.hash,
   };
-  const { hash: _hash, ...entry } = parseWith(
+  // The schema asks only the command's type; its other members are checked
+  // as JSON below, so they are not walked twice.
+  const command = draft.command as unknown;
+  const commandShape =
+    typeof command === 'object' && command !== null && !Array.isArray(command)
+      ? { type: (command as { type?: unknown }).type }
+      : command;
+  const { hash: _hash, ...checked } = parseWith(
     AuditEntrySchema,
-    { ...unhashed, hash: GENESIS_HASH },
+    { ...unhashed, command: commandShape, hash: GENESIS_HASH },
     { code: 'INVALID_ARGUMENT', what: 'audit entry', whatZh: '留痕记录' },
   );
+  const entry = { ...checked, command: draft.command };
   const json = canonicalJson(entry);
   const copy = JSON.parse(json) as Omit<AuditEntry, 'hash'>;
   return { ...entry, ...copy, hash: sha256(json) };

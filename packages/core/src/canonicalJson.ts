@@ -73,6 +73,52 @@ function write(value: unknown, path: string, open: Set<object>): string {
   return text;
 }
 
+/** Something JSON cannot hold: {@link write} names it and where. */
+const NOT_PLAIN = Symbol('not plain JSON');
+
+/** Deeper than this, the exact path finds cycles (and names them). */
+const MAX_FAST_DEPTH = 256;
+
+/**
+ * {@link write} without paths, for the common case: plain JSON. Anything
+ * else throws {@link NOT_PLAIN}, and the exact walk says what and where.
+ */
+function writeFast(value: unknown, depth: number): string {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return JSON.stringify(value);
+    case 'number':
+      if (!Number.isFinite(value)) throw NOT_PLAIN;
+      return JSON.stringify(value);
+    case 'object':
+      break;
+    default:
+      throw NOT_PLAIN;
+  }
+  if (value === null) return 'null';
+  if (depth > MAX_FAST_DEPTH) throw NOT_PLAIN;
+  if (Array.isArray(value)) {
+    let text = '[';
+    for (let index = 0; index < value.length; index += 1) {
+      if (index > 0) text += ',';
+      text += writeFast(value[index], depth + 1);
+    }
+    return `${text}]`;
+  }
+  if (!isPlainObject(value)) throw NOT_PLAIN;
+  const record = value as Record<string, unknown>;
+  let text = '{';
+  let first = true;
+  for (const key of Object.keys(record).sort()) {
+    const member = record[key];
+    if (member === undefined) continue;
+    text += `${first ? '' : ','}${JSON.stringify(key)}:${writeFast(member, depth + 1)}`;
+    first = false;
+  }
+  return `${text}}`;
+}
+
 /**
  * Canonical JSON (in the spirit of RFC 8785): object keys sorted by UTF-16
  * code units at every depth, no whitespace, numbers and strings as
@@ -87,5 +133,10 @@ function write(value: unknown, path: string, open: Set<object>): string {
  * canonicalJson({ b: 1, a: [true, null] }); // '{"a":[true,null],"b":1}'
  */
 export function canonicalJson(value: unknown): string {
-  return write(value, '$', new Set());
+  try {
+    return writeFast(value, 0);
+  } catch (error) {
+    if (error !== NOT_PLAIN) throw error;
+    return write(value, '$', new Set());
+  }
 }

@@ -1,11 +1,7 @@
 import type { WorkCalendar } from '@kuaiban/calendar';
 import { KuaibanError, dateInChina, parseWith } from '@kuaiban/calendar';
 import type { CaseLifecycleInput, Party, Role } from '@kuaiban/machines';
-import {
-  caseCommandRoles,
-  caseDueDates,
-  nextCaseWakeUp,
-} from '@kuaiban/machines';
+import { caseCommandRoles, caseSchedule } from '@kuaiban/machines';
 import { createActor } from 'xstate';
 import { z } from 'zod';
 import type { AuditEntry } from './auditTrail.js';
@@ -16,7 +12,9 @@ import type { CaseFacts, CaseStore, StoredCase } from './CaseStore.js';
 import type { CompiledItem } from './compileItem.js';
 import { compileItem } from './compileItem.js';
 import { createMemoryStore } from './createMemoryStore.js';
+import { frozenJson } from './frozenJson.js';
 import type { ItemDefinition } from './itemDefinition.js';
+import { sameJson } from './sameJson.js';
 import { awaitingRoles } from './workQueue.js';
 
 /** The engine's source of time: an ISO 8601 date-time with an offset. */
@@ -36,8 +34,8 @@ export interface EngineOptions {
 interface Live {
   readonly version: number;
   readonly actor: ReturnType<typeof createActor<CompiledItem['machine']>>;
-  /** The persisted snapshot as JSON, to tell whether a command changed it. */
-  readonly json: string;
+  /** The persisted snapshot, to tell whether a command changed it. */
+  readonly persisted: unknown;
 }
 
 /** What a portal shows of a case. */
@@ -136,15 +134,16 @@ export function createEngine(options: EngineOptions) {
     actor: ReturnType<typeof createActor<CompiledItem['machine']>>,
   ): CaseFacts => {
     const snapshot = actor.getSnapshot();
+    const { nextWakeUp, dueDates } = caseSchedule(snapshot, calendar);
     return {
       status: snapshot.status === 'done' ? 'done' : 'active',
-      nextWakeUp: nextCaseWakeUp(snapshot, calendar),
+      nextWakeUp,
       warnedOn: snapshot.context.warnedOn,
       escalatedOn: snapshot.context.escalatedOn,
       handler: snapshot.context.input.handler.id,
       applicant: snapshot.context.input.applicant.id,
       awaiting: awaitingRoles(String(snapshot.value)),
-      dueDates: caseDueDates(snapshot, calendar),
+      dueDates,
     };
   };
 
@@ -186,17 +185,12 @@ export function createEngine(options: EngineOptions) {
     return {
       version: record.version,
       actor,
-      json: JSON.stringify(actor.getPersistedSnapshot()),
+      persisted: actor.getPersistedSnapshot(),
     };
   }
 
-  function keepLive(
-    caseId: string,
-    version: number,
-    actor: Live['actor'],
-    json: string,
-  ): void {
-    live.set(caseId, { version, actor, json });
+  function keepLive(caseId: string, kept: Live): void {
+    live.set(caseId, kept);
     if (live.size > LIVE_LIMIT) {
       const [oldest] = live.keys();
       if (oldest !== undefined) {
@@ -223,12 +217,20 @@ export function createEngine(options: EngineOptions) {
     command: { type: string; actor: Party; at: string },
     meta: { commandId: string | null; reason: string | null },
   ): Promise<CaseView> {
-    const { actor, json: before } = takeLive(record);
+    const { actor, persisted: before } = takeLive(record);
     const facts = record.facts;
     actor.send(command as never);
-    const json = JSON.stringify(actor.getPersistedSnapshot());
-    if (json === before) {
-      keepLive(record.caseId, record.version, actor, json);
+    // Unchanged parts of a snapshot are the same objects: the comparison
+    // walks only what the command may have changed.
+    const snapshot = actor.getPersistedSnapshot() as unknown as {
+      value: unknown;
+    };
+    if (sameJson(snapshot, before)) {
+      keepLive(record.caseId, {
+        version: record.version,
+        actor,
+        persisted: before,
+      });
       throw new KuaibanError({
         code: 'NOT_ALLOWED_IN_STATE',
         message: `${command.type} is not possible for case ${record.caseId} in its present state`,
@@ -240,9 +242,8 @@ export function createEngine(options: EngineOptions) {
         },
       });
     }
-    const snapshot = JSON.parse(json) as unknown;
     const nextFacts = factsOf(actor);
-    const state = (snapshot as { value: unknown }).value;
+    const state = frozenJson(snapshot.value);
     const entry = appendEntry(await store.last(record.caseId), {
       caseId: record.caseId,
       at: clock.now(),
@@ -278,7 +279,11 @@ export function createEngine(options: EngineOptions) {
       actor.stop();
       throw error;
     }
-    keepLive(record.caseId, next.version, actor, json);
+    keepLive(record.caseId, {
+      version: next.version,
+      actor,
+      persisted: snapshot,
+    });
     const shown = view(next);
     emit('case.changed', shown);
     if (nextFacts.warnedOn !== facts.warnedOn) emit('deadline.warning', shown);
@@ -337,41 +342,46 @@ export function createEngine(options: EngineOptions) {
       actor.start();
       const started = actor.getSnapshot();
       if (started.status === 'error') throw started.error;
-      const snapshot = JSON.parse(
-        JSON.stringify(actor.getPersistedSnapshot()),
-      ) as unknown;
+      const snapshot = actor.getPersistedSnapshot();
+      const state = frozenJson(started.value);
       const record: StoredCase = {
         caseId,
         itemId: parsed.itemId,
         version: 1,
         snapshot,
-        state: started.value,
+        state,
         facts: factsOf(actor),
       };
-      actor.stop();
-      const entry = appendEntry(null, {
-        caseId,
-        at: clock.now(),
-        actor: { id: parsed.applicant.id, role: 'applicant' },
-        command: { type: 'SUBMIT', input },
-        commandId: parsed.commandId ?? null,
-        reason: null,
-        state: started.value,
-      });
-      await store.commit({
-        record,
-        entry,
-        expectedVersion: null,
-        commandId: parsed.commandId ?? null,
-        result: {
+      try {
+        const entry = appendEntry(null, {
           caseId,
-          command: 'SUBMIT',
-          version: 1,
-          state: started.value,
-          facts: record.facts,
-          sequence: 1,
-        },
-      });
+          at: clock.now(),
+          actor: { id: parsed.applicant.id, role: 'applicant' },
+          command: { type: 'SUBMIT', input },
+          commandId: parsed.commandId ?? null,
+          reason: null,
+          state,
+        });
+        await store.commit({
+          record,
+          entry,
+          expectedVersion: null,
+          commandId: parsed.commandId ?? null,
+          result: {
+            caseId,
+            command: 'SUBMIT',
+            version: 1,
+            state,
+            facts: record.facts,
+            sequence: 1,
+          },
+        });
+      } catch (error) {
+        actor.stop();
+        throw error;
+      }
+      // The case runs on: its first command needs no restore.
+      keepLive(caseId, { version: 1, actor, persisted: snapshot });
       const shown = view(record);
       emit('case.submitted', shown);
       return shown;

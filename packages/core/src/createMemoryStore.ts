@@ -6,10 +6,14 @@ import type {
   CommandResult,
   StoredCase,
 } from './CaseStore.js';
+import { frozenJson } from './frozenJson.js';
 
-/** Deep copies keep callers from changing what the store holds (plain JSON). */
-const copy = <T>(value: T): T =>
-  value === null ? value : (JSON.parse(JSON.stringify(value)) as T);
+/**
+ * What a reader gets: a fresh top-level object over the stored parts, which
+ * are plain JSON and frozen, so no reader can change what the store holds.
+ */
+const handOut = <T extends object>(value: T | null | undefined): T | null =>
+  value ? { ...value } : null;
 
 /**
  * A store in memory: for tests, simulations and a single process that need
@@ -47,36 +51,42 @@ export function createMemoryStore(): CaseStore {
           }),
         );
       }
-      cases.set(record.caseId, copy(record));
+      // Copied before anything is written: a value JSON cannot hold fails
+      // the commit whole.
+      const kept = frozenJson(record);
+      const keptEntry = frozenJson(entry);
+      const result = change.commandId === null ? null : frozenJson(change.result);
+      cases.set(record.caseId, kept);
       histories.set(record.caseId, [
         ...(histories.get(record.caseId) ?? []),
-        copy(entry),
+        keptEntry,
       ]);
-      if (change.commandId !== null) {
-        commands.set(key(record.caseId, change.commandId), copy(change.result));
+      if (change.commandId !== null && result !== null) {
+        commands.set(key(record.caseId, change.commandId), result);
       }
       return Promise.resolve();
     },
-    load: (caseId) => Promise.resolve(copy(cases.get(caseId) ?? null)),
-    history: (caseId) => Promise.resolve(copy(histories.get(caseId) ?? [])),
-    last: (caseId) =>
-      Promise.resolve(copy(histories.get(caseId)?.at(-1) ?? null)),
+    load: (caseId) => Promise.resolve(handOut(cases.get(caseId))),
+    history: (caseId) =>
+      Promise.resolve(
+        (histories.get(caseId) ?? []).map((entry) => ({ ...entry })),
+      ),
+    last: (caseId) => Promise.resolve(handOut(histories.get(caseId)?.at(-1))),
     findCommand: (caseId, commandId) =>
-      Promise.resolve(copy(commands.get(key(caseId, commandId)) ?? null)),
+      Promise.resolve(handOut(commands.get(key(caseId, commandId)))),
     due: (date) =>
       Promise.resolve(
-        copy(
-          [...cases.values()]
-            .filter(
-              (c) => c.facts.nextWakeUp !== null && c.facts.nextWakeUp <= date,
-            )
-            .sort((a, b) =>
-              String(a.facts.nextWakeUp).localeCompare(
-                String(b.facts.nextWakeUp),
-              ),
+        [...cases.values()]
+          .filter(
+            (c) => c.facts.nextWakeUp !== null && c.facts.nextWakeUp <= date,
+          )
+          .sort((a, b) =>
+            String(a.facts.nextWakeUp).localeCompare(
+              String(b.facts.nextWakeUp),
             ),
-        ),
+          )
+          .map((c) => ({ ...c })),
       ),
-    list: () => Promise.resolve(copy([...cases.values()])),
+    list: () => Promise.resolve([...cases.values()].map((c) => ({ ...c }))),
   };
 }

@@ -1,6 +1,11 @@
 import { machineOptions } from './party.js';
 import type { WorkCalendar } from '@kuaiban/calendar';
-import { createChinaCalendar, parseWith } from '@kuaiban/calendar';
+import {
+  IsoDateSchema,
+  createChinaCalendar,
+  parseWith,
+} from '@kuaiban/calendar';
+import { trustedInput, trustedWhen } from './trustedInput.js';
 import { and, assign, enqueueActions, setup, spawnChild } from 'xstate';
 import type {
   CaseLifecycleCommand,
@@ -208,17 +213,22 @@ export function createCaseLifecycleMachine(options: {
           enqueue(
             spawnChild('notificationCommitment', {
               id,
-              input: context.childInputs.commitment as never,
+              // Parsed with the child's schema when the case began.
+              input: trustedInput(
+                context.childInputs.commitment as object,
+              ) as never,
             }),
           );
         } else {
           enqueue(
             spawnChild('tolerantAcceptance', {
               id,
-              input: {
+              // Parsed with the child's schema when the case began, on the
+              // same date of receipt.
+              input: trustedInput({
                 ...context.childInputs.standard,
                 receivedOn: context.input.submittedOn,
-              } as never,
+              }) as never,
             }),
           );
           // The ALL-32 window runs from receipt: a late start is judged at once.
@@ -273,10 +283,12 @@ export function createCaseLifecycleMachine(options: {
         enqueue(
           spawnChild('parallelApproval', {
             id: 'parallel',
-            input: {
+            // Parsed with the child's schema when the case began; the start
+            // is a date the case has checked.
+            input: trustedWhen(IsoDateSchema.safeParse(context.asOf).success, {
               ...context.childInputs.parallel,
               startedOn: context.asOf,
-            } as never,
+            }) as never,
           }),
         );
         enqueue.assign({ children: [...context.children, 'parallel'] });

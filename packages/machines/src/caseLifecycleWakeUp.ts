@@ -1,4 +1,5 @@
 import type { WorkCalendar } from '@kuaiban/calendar';
+import type { DeadlineClock } from '@kuaiban/calendar';
 import {
   addCalendarDays,
   createChinaCalendar,
@@ -6,31 +7,46 @@ import {
 } from '@kuaiban/calendar';
 import type { AnyActorRef, SnapshotFrom } from 'xstate';
 import type { createCaseLifecycleMachine } from './caseLifecycle.js';
-import { nextDeadlineClockWakeUp } from './deadlineClock.js';
+import type { createDeadlineClockMachine } from './deadlineClock.js';
 import { nextNotificationCommitmentWakeUp } from './notificationCommitment.js';
 import { nextParallelApprovalWakeUp } from './parallelApproval.js';
 import { nextTolerantAcceptanceWakeUp } from './tolerantAcceptance.js';
 
 type CaseSnapshot = SnapshotFrom<ReturnType<typeof createCaseLifecycleMachine>>;
 
-/**
- * The first date on which a `TICK` may change the case: the earliest
- * wake-up of the patterns it runs, or the end of the notice window while it
- * waits at the window (ALL-32-NOTICE-5D). `null` when nothing is pending.
- */
-export function nextCaseWakeUp(
-  snapshot: CaseSnapshot,
-  calendar: WorkCalendar = createChinaCalendar(),
-): string | null {
-  if (snapshot.status !== 'active') return null;
-  const { context } = snapshot;
+/** The snapshots of the children a case runs, by id. */
+function runningChildren(snapshot: CaseSnapshot) {
   const children = snapshot.children as Record<string, AnyActorRef | undefined>;
-  const live = (id: string) => {
+  const running = snapshot.context.children;
+  return (id: string) => {
     const child = children[id];
-    return child && context.children.includes(id as never)
+    return child && running.includes(id as never)
       ? (child.getSnapshot() as never)
       : undefined;
   };
+}
+
+/** The clock child's statutory deadline, read once. */
+function statutoryClock(
+  clock: DeadlineClockSnapshot | undefined,
+  calendar: WorkCalendar,
+): DeadlineClock | null {
+  return clock ? createDeadlineClock(calendar, clock.context.statutory) : null;
+}
+
+type DeadlineClockSnapshot = SnapshotFrom<
+  ReturnType<typeof createDeadlineClockMachine>
+>;
+
+function wakeUpOf(
+  snapshot: CaseSnapshot,
+  calendar: WorkCalendar,
+  live: (id: string) => never | undefined,
+  clock: DeadlineClockSnapshot | undefined,
+  statutory: DeadlineClock | null,
+): string | null {
+  if (snapshot.status !== 'active') return null;
+  const { context } = snapshot;
   const dates: (string | null)[] = [];
   const acceptance = live('acceptance');
   if (acceptance) dates.push(nextTolerantAcceptanceWakeUp(acceptance));
@@ -38,8 +54,13 @@ export function nextCaseWakeUp(
   if (commitment) dates.push(nextNotificationCommitmentWakeUp(commitment));
   const parallel = live('parallel');
   if (parallel) dates.push(nextParallelApprovalWakeUp(parallel));
-  const clock = live('clock');
-  if (clock) dates.push(nextDeadlineClockWakeUp(clock, calendar));
+  if (clock && statutory) {
+    dates.push(
+      clock.status !== 'active' || clock.matches('paused')
+        ? null
+        : (statutory.nextThreshold(clock.context.asOf)?.date ?? null),
+    );
+  }
   if (snapshot.matches('submitted') && context.acceptanceMode === 'standard') {
     const noticeBy = calendar.addWorkingDays(
       context.input.submittedOn,
@@ -51,6 +72,44 @@ export function nextCaseWakeUp(
   return pending.length === 0
     ? null
     : pending.reduce((a, b) => (a < b ? a : b));
+}
+
+function dueDatesOf(
+  snapshot: CaseSnapshot,
+  live: (id: string) => never | undefined,
+  statutory: DeadlineClock | null,
+): CaseDueDates {
+  const acceptance = live('acceptance') as
+    { context: Record<string, unknown> } | undefined;
+  return {
+    supplement:
+      (acceptance?.context.supplementDue as string | null | undefined) ?? null,
+    decision: statutory
+      ? statutory.dueDate
+      : (snapshot.context.clock?.dueDate ?? null),
+    issuance: snapshot.context.issueDue,
+  };
+}
+
+/**
+ * The first date on which a `TICK` may change the case: the earliest
+ * wake-up of the patterns it runs, or the end of the notice window while it
+ * waits at the window (ALL-32-NOTICE-5D). `null` when nothing is pending.
+ */
+export function nextCaseWakeUp(
+  snapshot: CaseSnapshot,
+  calendar: WorkCalendar = createChinaCalendar(),
+): string | null {
+  if (snapshot.status !== 'active') return null;
+  const live = runningChildren(snapshot);
+  const clock = live('clock') as DeadlineClockSnapshot | undefined;
+  return wakeUpOf(
+    snapshot,
+    calendar,
+    live,
+    clock,
+    statutoryClock(clock, calendar),
+  );
 }
 
 /** The dates a case is held to, as a portal shows them. */
@@ -68,21 +127,28 @@ export function caseDueDates(
   snapshot: CaseSnapshot,
   calendar: WorkCalendar = createChinaCalendar(),
 ): CaseDueDates {
-  const children = snapshot.children as Record<string, AnyActorRef | undefined>;
-  const running = (id: string) =>
-    snapshot.context.children.includes(id as never)
-      ? (children[id]?.getSnapshot() as
-          { context: Record<string, unknown> } | undefined)
-      : undefined;
-  const acceptance = running('acceptance');
-  const clock = running('clock');
-  const statutory = clock?.context.statutory;
+  const live = runningChildren(snapshot);
+  const clock = live('clock') as DeadlineClockSnapshot | undefined;
+  return dueDatesOf(snapshot, live, statutoryClock(clock, calendar));
+}
+
+/**
+ * {@link nextCaseWakeUp} and {@link caseDueDates} together, the statutory
+ * clock read once: what a case's scheduler and its portal need after each
+ * command.
+ *
+ * @example
+ * const { nextWakeUp, dueDates } = caseSchedule(kase.getSnapshot(), calendar);
+ */
+export function caseSchedule(
+  snapshot: CaseSnapshot,
+  calendar: WorkCalendar = createChinaCalendar(),
+): { readonly nextWakeUp: string | null; readonly dueDates: CaseDueDates } {
+  const live = runningChildren(snapshot);
+  const clock = live('clock') as DeadlineClockSnapshot | undefined;
+  const statutory = statutoryClock(clock, calendar);
   return {
-    supplement:
-      (acceptance?.context.supplementDue as string | null | undefined) ?? null,
-    decision: statutory
-      ? createDeadlineClock(calendar, statutory as never).dueDate
-      : (snapshot.context.clock?.dueDate ?? null),
-    issuance: snapshot.context.issueDue,
+    nextWakeUp: wakeUpOf(snapshot, calendar, live, clock, statutory),
+    dueDates: dueDatesOf(snapshot, live, statutory),
   };
 }

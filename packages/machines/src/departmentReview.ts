@@ -4,10 +4,10 @@ import type {
   DeadlineSpec,
   WorkCalendar,
 } from '@kuaiban/calendar';
+import { parseInput } from './trustedInput.js';
 import {
   createChinaCalendar,
   createDeadlineClock,
-  parseWith,
 } from '@kuaiban/calendar';
 import type { SnapshotFrom } from 'xstate';
 import { assign, enqueueActions, setup } from 'xstate';
@@ -152,11 +152,12 @@ export function createDepartmentReviewMachine(options: {
   }).createMachine({
     id: 'departmentReview',
     context: ({ input }) => {
-      const parsed = parseWith(DepartmentReviewInputSchema, input, {
-        code: 'INVALID_ARGUMENT',
-        what: 'department review input',
-        whatZh: '部门审查输入',
-      });
+      const parsed = parseInput(
+        DepartmentReviewInputSchema,
+        input,
+        'department review input',
+        '部门审查输入',
+      );
       return {
         department: parsed.department,
         dispatchedOn: parsed.dispatchedOn,

@@ -158,7 +158,11 @@ export type {
 export type { CaseLifecycleContext, ChildId } from './caseLifecycleContext.js';
 export { CaseCommandSchema, caseCommandRoles } from './caseCommands.js';
 export type { CaseCommand } from './caseCommands.js';
-export { caseDueDates, nextCaseWakeUp } from './caseLifecycleWakeUp.js';
+export {
+  caseDueDates,
+  caseSchedule,
+  nextCaseWakeUp,
+} from './caseLifecycleWakeUp.js';
 export type { CaseDueDates } from './caseLifecycleWakeUp.js';
 export { cycleIn } from './cycleIn.js';
 export { toMermaid } from './toMermaid.js';

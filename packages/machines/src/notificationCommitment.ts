@@ -1,6 +1,7 @@
 import { machineOptions } from './party.js';
 import type { WorkCalendar } from '@kuaiban/calendar';
-import { createChinaCalendar, parseWith } from '@kuaiban/calendar';
+import { createChinaCalendar } from '@kuaiban/calendar';
+import { parseInput } from './trustedInput.js';
 import type { SnapshotFrom } from 'xstate';
 import { assign, enqueueActions, setup } from 'xstate';
 import type {
@@ -56,11 +57,12 @@ const finding = ({ event }: { event: { finding: VerificationFinding } }) => ({
 });
 
 function initialContext(input: unknown): NotificationCommitmentContext {
-  const parsed = parseWith(NotificationCommitmentInputSchema, input, {
-    code: 'INVALID_ARGUMENT',
-    what: 'notification-commitment input',
-    whatZh: '告知承诺制输入',
-  });
+  const parsed = parseInput(
+    NotificationCommitmentInputSchema,
+    input,
+    'notification-commitment input',
+    '告知承诺制输入',
+  );
   return {
     ...parsed,
     noticeGivenOn: null,

@@ -1,9 +1,9 @@
 import { machineOptions } from './party.js';
 import type { WorkCalendar } from '@kuaiban/calendar';
+import { parseInput } from './trustedInput.js';
 import {
   createChinaCalendar,
   createDeadlineClock,
-  parseWith,
 } from '@kuaiban/calendar';
 import type { SnapshotFrom } from 'xstate';
 import type { DepartmentReviewMachine } from './departmentReview.js';
@@ -71,11 +71,12 @@ export function createParallelApprovalMachine(options: {
   return parallelApprovalSetup(calendar).createMachine({
     id: 'parallelApproval',
     context: ({ input }) => {
-      const spec = parseWith(ParallelApprovalInputSchema, input, {
-        code: 'INVALID_ARGUMENT',
-        what: 'parallel approval input',
-        whatZh: '并联审批输入',
-      });
+      const spec = parseInput(
+        ParallelApprovalInputSchema,
+        input,
+        'parallel approval input',
+        '并联审批输入',
+      );
       return {
         spec,
         today: spec.startedOn,

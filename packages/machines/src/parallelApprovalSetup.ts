@@ -1,3 +1,4 @@
+import { trustedInput } from './trustedInput.js';
 import type {
   DeadlineClock,
   DeadlineExtension,
@@ -62,10 +63,11 @@ export function parallelApprovalSetup(calendar: WorkCalendar) {
         for (const department of context.spec.departments) {
           enqueue.spawnChild('departmentReview', {
             id: reviewIdOf(department.id),
-            input: {
+            // Both parts were parsed with the approval's input.
+            input: trustedInput({
               department,
               dispatchedOn: context.spec.startedOn,
-            },
+            }),
           });
         }
       }),

@@ -1,5 +1,6 @@
 import type { WorkCalendar } from '@kuaiban/calendar';
-import { KuaibanError, parseWith } from '@kuaiban/calendar';
+import { KuaibanError } from '@kuaiban/calendar';
+import { parseInput } from './trustedInput.js';
 import { eventGate } from './party.js';
 import type {
   Finding,
@@ -20,11 +21,12 @@ export function initialContext(
   input: unknown,
   calendar: WorkCalendar,
 ): Context {
-  const parsed = parseWith(TolerantAcceptanceInputSchema, input, {
-    code: 'INVALID_ARGUMENT',
-    what: 'tolerant acceptance input',
-    whatZh: '容缺受理输入',
-  });
+  const parsed = parseInput(
+    TolerantAcceptanceInputSchema,
+    input,
+    'tolerant acceptance input',
+    '容缺受理输入',
+  );
   return {
     ...parsed,
     tolerance: parsed.tolerance ?? null,

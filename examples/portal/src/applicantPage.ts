@@ -1,0 +1,118 @@
+import type { ItemDefinition } from '@kuaiban/core';
+import { dueDates, stateText } from './casePage.js';
+import type { CaseSheet } from './caseSheet.js';
+import type { PortalUser } from './demoUsers.js';
+import type { Html } from './html.js';
+import { html, layout } from './html.js';
+import type { Lang } from './texts.js';
+import { label, named } from './texts.js';
+
+/** What the applicant is asked to do on a case now, if anything. */
+export function applicantTodo(sheet: CaseSheet): string | null {
+  switch (sheet.acceptance?.state) {
+    case 'tolerance.offered':
+      return 'signCommitment';
+    case 'tolerance.provisional':
+      return sheet.acceptance.outstanding.every((id) =>
+        sheet.acceptance?.supplemented.includes(id),
+      )
+        ? null
+        : 'supplement';
+    case 'correction.awaitingApplicant':
+      return 'supplyCorrected';
+    default:
+      return sheet.state === 'rating' ? 'rate' : null;
+  }
+}
+
+function itemGuide(item: ItemDefinition, lang: Lang): Html {
+  const { statutory, promised } = item.limits;
+  return html`<section class="item" data-item="${item.id}">
+    <h2>${named(item, lang)}</h2>
+    <div class="muted">
+      ${named(item.department, lang)} ·
+      ${label('legalBasis', lang)}：${item.legalBasis}
+    </div>
+    <div>
+      ${label('limits', lang)}：${label('statutory', lang)} ${statutory.days}
+      ${label('workingDays', lang)}${promised ? html`，${label('promised', lang)} ${promised.days} ${label('workingDays', lang)}` : ''}
+    </div>
+    <form
+      data-api="/api/cases"
+      data-next="/cases/{caseId}"
+      data-idempotent
+      data-extra="${JSON.stringify({ itemId: item.id })}"
+    >
+      <table>
+        <tr>
+          <th>${label('materials', lang)}</th>
+          <th></th>
+        </tr>
+        ${item.materials.map(
+          (m) =>
+            html`<tr>
+              <td>${named(m, lang)}</td>
+              <td>
+                <span class="tag"
+                  >${label(m.primary ? 'primary' : 'secondary', lang)}</span
+                >
+                ${m.tolerable ? html`<span class="tag">${label('tolerable', lang)}</span>` : ''}
+                ${m.replaceableByCommitment ? html`<span class="tag">${label('replaceable', lang)}</span>` : ''}
+                ${m.sharedFrom ? html`<label><input type="checkbox" name="providedMaterials[]" value="${m.id}" checked /> ${label('useShared', lang)}</label>` : ''}
+              </td>
+            </tr>`,
+        )}
+      </table>
+      <button class="primary" type="submit">${label('submit', lang)}</button>
+    </form>
+  </section>`;
+}
+
+/** The applicant's home: their cases with status and due dates, and the items to apply for. */
+export function applicantPage(input: {
+  lang: Lang;
+  user: PortalUser;
+  items: readonly ItemDefinition[];
+  cases: readonly CaseSheet[];
+}): string {
+  const { lang, user, items, cases } = input;
+  const name = (id: string) => {
+    const item = items.find((i) => i.id === id);
+    return item ? named(item, lang) : id;
+  };
+  const body = html`<section id="my-cases">
+      <h2>${label('myCases', lang)}</h2>
+      ${
+        cases.length === 0
+          ? html`<p class="muted">${label('none', lang)}</p>`
+          : html`<table>
+              <tr>
+                <th>${label('caseNo', lang)}</th>
+                <th>${label('item', lang)}</th>
+                <th>${label('state', lang)}</th>
+                <th>${label('dueDates', lang)}</th>
+                <th>${label('nextStep', lang)}</th>
+              </tr>
+              ${cases.map((sheet) => {
+                const todo = applicantTodo(sheet);
+                return html`<tr data-case="${sheet.caseId}">
+                  <td>
+                    <a href="/cases/${encodeURIComponent(sheet.caseId)}"
+                      >${sheet.caseId}</a
+                    >
+                  </td>
+                  <td>${name(sheet.itemId)}</td>
+                  <td>${stateText(sheet, lang)}</td>
+                  <td>${dueDates(sheet, lang)}</td>
+                  <td>
+                    ${todo ? html`<a href="/cases/${encodeURIComponent(sheet.caseId)}"><strong>${label(todo, lang)}</strong></a>` : ''}
+                  </td>
+                </tr>`;
+              })}
+            </table>`
+      }
+    </section>
+    <h2>${label('apply', lang)}</h2>
+    ${items.map((item) => itemGuide(item, lang))}`;
+  return layout(lang, label('myCases', lang), user, body);
+}

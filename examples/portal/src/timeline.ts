@@ -1,0 +1,107 @@
+import type { AuditEntry, HistoryCheck } from '@kuaiban/core';
+import type { Material } from './caseSheet.js';
+import { stateName } from './caseSheet.js';
+import type { Html } from './html.js';
+import { html } from './html.js';
+import type { Lang } from './texts.js';
+import {
+  commandLabel,
+  gradeLabel,
+  label,
+  named,
+  roleLabel,
+  stateLabel,
+} from './texts.js';
+
+type Command = AuditEntry['command'] & Record<string, unknown>;
+
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.map(String) : [];
+
+/** What a command said, in the officials' words. */
+function details(
+  command: Command,
+  materials: readonly Material[],
+  lang: Lang,
+): Html | string {
+  const name = (id: unknown) => {
+    const material = materials.find((m) => m.id === id);
+    return material ? named(material, lang) : String(id);
+  };
+  const rows = (value: unknown) =>
+    Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
+  switch (command.type) {
+    case 'MATERIALS_CHECKED':
+      return rows(command.findings)
+        .map(
+          (f) =>
+            `${name(f.materialId)}：${label(String(f.status), lang)}${typeof f.note === 'string' ? `（${f.note}）` : ''}`,
+        )
+        .join('；');
+    case 'ISSUE_NOTICE':
+      return rows(command.items)
+        .map((i) => `${name(i.materialId)}：${String(i.problem)}`)
+        .join('；');
+    case 'ACCEPT_TOLERANCE':
+      return String(
+        (command.commitment as { text?: unknown } | undefined)?.text ?? '',
+      );
+    case 'SUPPLEMENT':
+    case 'MATERIALS_SUPPLIED':
+      return strings(command.materialIds).map(name).join('、');
+    case 'REVIEW_OPINION':
+      return `${String(command.step)}：${label(command.opinion === 'approve' ? 'approve' : 'reject', lang)}`;
+    case 'DENY':
+      return strings(command.reasons).join('；');
+    case 'ISSUE_CERTIFICATE':
+      return `${label('certificateNo', lang)} ${String(command.certificateNo)}`;
+    case 'RATE':
+      return gradeLabel(String(command.grade), lang);
+    case 'PROPOSE_REFUSAL':
+      return `${String(command.reason)} → ${String(command.route)}`;
+    default:
+      return '';
+  }
+}
+
+/** The case's audit trail as a table, with the hash-chain check on top. */
+export function timeline(
+  entries: readonly AuditEntry[],
+  check: HistoryCheck,
+  materials: readonly Material[],
+  lang: Lang,
+): Html {
+  return html`<section id="timeline">
+    <h2>${label('timeline', lang)}</h2>
+    <p class="muted" data-verified="${check.ok}">
+      ${check.ok ? label('trailOk', lang) : html`${label('trailBroken', lang)}: ${lang === 'zh' ? check.messageZh : check.message}`}
+    </p>
+    <table>
+      <tr>
+        <th>#</th>
+        <th>${label('when', lang)}</th>
+        <th>${label('who', lang)}</th>
+        <th>${label('action', lang)}</th>
+        <th>${label('after', lang)}</th>
+      </tr>
+      ${entries.map(
+        (entry) =>
+          html`<tr data-command="${entry.command.type}">
+            <td>${entry.sequence}</td>
+            <td>${entry.at.slice(0, 16).replace('T', ' ')}</td>
+            <td>
+              ${entry.actor.id}<br /><span class="muted"
+                >${roleLabel(entry.actor.role, lang)}</span
+              >
+            </td>
+            <td>
+              <strong>${commandLabel(entry.command.type, lang)}</strong
+              ><br />${details(entry.command as Command, materials, lang)}
+              ${entry.reason ? html`<br /><span class="muted">${label('reason', lang)}：${entry.reason}</span>` : ''}
+            </td>
+            <td>${stateLabel(stateName(entry.state), lang)}</td>
+          </tr>`,
+      )}
+    </table>
+  </section>`;
+}

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { portalFixture, toleratedFindings } from './portalFixture.js';
+
+/** A fixture whose users carry the log-in cookie, as a browser would. */
+function pages() {
+  const fixture = portalFixture();
+  async function cookieOf(userId: string): Promise<string> {
+    const response = await fixture.app.inject({
+      method: 'POST',
+      url: '/api/login',
+      payload: { userId, password: 'demo' },
+    });
+    const cookie = String(response.headers['set-cookie']);
+    expect(cookie).toMatch(/HttpOnly; SameSite=Strict/);
+    return cookie.split(';')[0]!;
+  }
+  const page = async (userId: string | null, url: string, extra = '') =>
+    fixture.app.inject({
+      url,
+      headers: {
+        cookie: [userId ? await cookieOf(userId) : '', extra]
+          .filter(Boolean)
+          .join('; '),
+      },
+    });
+  return { ...fixture, page };
+}
+
+describe('pageRoutes', () => {
+  it('sends visitors to log in, and users to their own home', async () => {
+    const { page } = pages();
+    expect((await page(null, '/')).headers.location).toBe('/login');
+    expect((await page(null, '/officer')).headers.location).toBe('/login');
+    expect((await page('bakery', '/')).headers.location).toBe('/applicant');
+    expect((await page('reviewer-li', '/')).headers.location).toBe('/officer');
+    expect((await page('bakery', '/officer')).headers.location).toBe(
+      '/applicant',
+    );
+    const login = await page(null, '/login');
+    expect(login.body).toContain('金麦烘焙坊');
+    expect(login.headers['content-security-policy']).toContain(
+      "script-src 'self'",
+    );
+  });
+
+  it('SVC-ONE-NOTICE, RQ-COMMIT: the applicant sees the items’ materials and the one-time notice on the case', async () => {
+    const { page, submit, command } = pages();
+    const home = await page('bakery', '/applicant');
+    expect(home.body).toMatch(/食品安全管理制度[\s\S]*可容缺/);
+    expect(home.body).toContain('暂无');
+    const caseId = await submit();
+    await command('officer-chen', caseId, { type: 'PRE_REVIEW_PASSED' });
+    await command('officer-chen', caseId, {
+      type: 'MATERIALS_CHECKED',
+      findings: toleratedFindings,
+    });
+    const listed = await page('bakery', '/applicant');
+    expect(listed.body).toMatch(/case-1[\s\S]*签署承诺，容缺受理/);
+    const sheet = await page('bakery', `/cases/${caseId}`);
+    expect(sheet.body).toMatch(
+      /一次性告知[\s\S]*食品安全管理制度[\s\S]*5 个工作日[\s\S]*撤销受理[\s\S]*某市容缺受理办法 art. 8/,
+    );
+    expect(sheet.body).toContain('data-command="ACCEPT_TOLERANCE"');
+    // The officer's page of the same case offers no applicant's form.
+    const officer = await page('officer-chen', `/cases/${caseId}`);
+    expect(officer.body).not.toContain('data-command="ACCEPT_TOLERANCE"');
+  });
+
+  it('escapes what users wrote', async () => {
+    const { page, submit, command } = pages();
+    const caseId = await submit();
+    await command('officer-chen', caseId, {
+      type: 'PROPOSE_REFUSAL',
+      reason: '<script>alert(1)</script>',
+      route: '"><img src=x onerror=alert(1)>',
+    });
+    const body = (await page('supervisor-zhao', `/cases/${caseId}`)).body;
+    expect(body).not.toContain('<script>alert');
+    expect(body).not.toContain('<img src=x');
+    expect(body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('another applicant’s case is FORBIDDEN, shown in both languages', async () => {
+    const { page, submit } = pages();
+    const caseId = await submit('bakery');
+    const response = await page('noodle-shop', `/cases/${caseId}`);
+    expect(response.statusCode).toBe(403);
+    expect(response.body).toContain('data-code="FORBIDDEN"');
+    expect(response.body).toMatch(/无权查看[\s\S]*may not see/);
+  });
+
+  it('switches to English on ?lang=en and remembers it', async () => {
+    const { page } = pages();
+    const english = await page('bakery', '/applicant?lang=en');
+    expect(english.body).toContain('Food business permit');
+    expect(english.body).toContain('<html lang="en">');
+    expect(String(english.headers['set-cookie'])).toContain('kuaiban_lang=en');
+    const again = await page('bakery', '/applicant', 'kuaiban_lang=en');
+    expect(again.body).toContain('My cases');
+    const chinese = await page(
+      'bakery',
+      '/applicant?lang=zh',
+      'kuaiban_lang=en',
+    );
+    expect(chinese.body).toContain('我的办件');
+  });
+
+  it('ALL-42-DECIDE-20D: the officer’s queue marks overdue cases', async () => {
+    const { app, at, page, submit, command } = pages();
+    const caseId = await submit();
+    await command('officer-chen', caseId, { type: 'PRE_REVIEW_PASSED' });
+    await command('officer-chen', caseId, {
+      type: 'MATERIALS_CHECKED',
+      findings: toleratedFindings.map((f) => ({ ...f, status: 'complete' })),
+    });
+    const fresh = await page('reviewer-li', '/officer');
+    expect(fresh.body).toMatch(
+      /id="queue-overdue"[\s\S]*暂无[\s\S]*id="queue-all"[\s\S]*case-1/,
+    );
+    at('2025-11-03');
+    await app.kuaiban.engine.tick();
+    const late = await page('reviewer-li', '/officer');
+    expect(late.body).toMatch(
+      /id="queue-overdue"[\s\S]*case-1[\s\S]*class="tag overdue"/,
+    );
+  });
+
+  it('serves its one script', async () => {
+    const { app } = pages();
+    const script = await app.inject({ url: '/assets/portal.js' });
+    expect(script.headers['content-type']).toContain('text/javascript');
+    expect(script.body).toContain("'content-type': 'application/json'");
+  });
+});

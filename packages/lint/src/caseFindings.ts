@@ -1,0 +1,233 @@
+import { LAWFUL_PAUSE_REASONS } from '@kuaiban/calendar';
+import type { CaseTrace, LogEvent } from './caseLog.js';
+import type { ConformanceModel } from './conformanceModel.js';
+import type { Evidence, Finding } from './Finding.js';
+import { finding } from './Finding.js';
+
+const evidence = (event: LogEvent): Evidence => ({
+  sequence: event.sequence,
+  activity: event.activity,
+  at: event.at,
+  actor: event.actor,
+});
+
+/** States a case is in once accepted (the statutory clock runs from here). */
+const ACCEPTED = new Set(['reviewing', 'deciding', 'issuing']);
+const DECISIONS = new Set(['APPROVE', 'DENY']);
+
+/** When a case was decided, and what the decision was measured against. */
+export interface CaseTiming {
+  readonly accepted: LogEvent;
+  readonly decision: LogEvent;
+  /** The last event that prepared the decision: whose work it was. */
+  readonly preparedBy: LogEvent;
+  readonly allowedDays: number;
+  readonly usedDays: number;
+}
+
+/** Replays one case against its item's design and measures its legal times. */
+export function caseFindings(
+  trace: CaseTrace,
+  model: ConformanceModel,
+): { findings: Finding[]; timing: CaseTiming | null } {
+  const { calendar } = model;
+  const out: Finding[] = [];
+  const about = { itemId: trace.itemId, caseId: trace.caseId };
+  const events = trace.events;
+  const first = events[0];
+  if (!first) return { findings: out, timing: null };
+  let state = first.state ?? model.initialState;
+  let deviated = false;
+  if (first.activity !== 'SUBMIT') {
+    deviated = true;
+    out.push(
+      finding({
+        rule: 'replay-fits-design',
+        message: `the case starts with ${first.activity}, not with SUBMIT`,
+        messageZh: `办件以 ${first.activity} 开始，而不是 SUBMIT`,
+        evidence: [evidence(first)],
+        ...about,
+      }),
+    );
+  }
+  let accepted: LogEvent | null = ACCEPTED.has(state) ? first : null;
+  let decision: LogEvent | null = null;
+  let preparedBy: LogEvent | null = null;
+  let firstNotice: LogEvent | null = null;
+  let noticeTimes = 0;
+  let suppliedSinceNotice = true;
+  let mergedNotices = 0;
+  let providedSinceMerged = true;
+  let proposed = false;
+  let pausedDays = 0;
+  let pausedOn: string | null = null;
+  let extension = 0;
+  let certificate: LogEvent | null = null;
+  for (let i = 1; i < events.length; i++) {
+    const event = events[i] as LogEvent;
+    const { activity } = event;
+    const next = event.state ?? state;
+    const roles = model.roles[activity];
+    if (!deviated) {
+      const allowed = model.moves.get(`${state}|${activity}`);
+      if (!allowed?.has(next) || (roles !== undefined && !roles.includes(event.role))) {
+        deviated = true;
+        out.push(
+          finding({
+            rule: 'replay-fits-design',
+            message: roles !== undefined && !roles.includes(event.role)
+              ? `event ${event.sequence}: ${event.role} ${event.actor} may not send ${activity}`
+              : `event ${event.sequence}: ${activity} in state ${state} cannot lead to ${next} in this design`,
+            messageZh: roles !== undefined && !roles.includes(event.role)
+              ? `第 ${event.sequence} 个事件：${event.role} ${event.actor} 无权执行 ${activity}`
+              : `第 ${event.sequence} 个事件：按设计，${state} 状态下的 ${activity} 不能到达 ${next}`,
+            evidence: [evidence(event)],
+            ...about,
+          }),
+        );
+      }
+    }
+    if (accepted === null && ACCEPTED.has(next)) accepted = event;
+    if (activity === 'REVIEW_OPINION' || activity === 'OPINION') preparedBy = event;
+    if (decision === null && (DECISIONS.has(activity) || (state === 'accepting' && next === 'issuing'))) {
+      decision = event;
+      if (pausedOn !== null) pausedDays += calendar.workingDaysBetween(pausedOn, event.date);
+      pausedOn = null;
+    }
+    if (activity === 'ISSUE_NOTICE') {
+      noticeTimes++;
+      if (firstNotice === null) firstNotice = event;
+      else if (!suppliedSinceNotice) {
+        out.push(
+          finding({
+            rule: 'one-notice-log',
+            message: `notice ${noticeTimes} on ${event.date} follows the first (${firstNotice.date}) with no material supplied in between`,
+            messageZh: `${event.date} 的第 ${noticeTimes} 次告知前，申请人未补交任何材料（首次告知 ${firstNotice.date}）`,
+            evidence: [evidence(firstNotice), evidence(event)],
+            ...about,
+          }),
+        );
+      }
+      suppliedSinceNotice = false;
+    }
+    if (activity === 'MATERIALS_SUPPLIED') suppliedSinceNotice = true;
+    if (activity === 'ISSUE_MERGED_NOTICE') {
+      mergedNotices++;
+      if (mergedNotices > 1 && !providedSinceMerged) {
+        out.push(
+          finding({
+            rule: 'one-notice-log',
+            message: `merged notice ${mergedNotices} on ${event.date} with no supplement provided since the last one`,
+            messageZh: `${event.date} 第 ${mergedNotices} 次合并告知前，申请人未补正`,
+            evidence: [evidence(event)],
+            ...about,
+          }),
+        );
+      }
+      providedSinceMerged = false;
+    }
+    if (activity === 'SUPPLEMENT_PROVIDED') providedSinceMerged = true;
+    if (activity === 'PROPOSE_REFUSAL') proposed = true;
+    if (activity === 'OVERRULE_REFUSAL') proposed = false;
+    if (next === 'refused' && state !== 'refused') {
+      if (activity !== 'CONFIRM_REFUSAL' || event.role !== 'supervisor' || !proposed) {
+        out.push(
+          finding({
+            rule: 'refusal-confirmed-log',
+            message: `refused on ${event.date} by ${event.role} ${event.actor} (${activity}) without a supervisor confirming a proposed refusal`,
+            messageZh: `${event.date} 由 ${event.role} ${event.actor}（${activity}）不予受理，未经负责人确认`,
+            evidence: [evidence(event)],
+            ...about,
+          }),
+        );
+      }
+    }
+    if (activity === 'PAUSE' && decision === null) {
+      pausedOn ??= event.date;
+      const pause = event.command?.pause as { reason?: unknown; basis?: unknown } | undefined;
+      const reason = pause?.reason;
+      if (
+        pause !== undefined &&
+        !(typeof reason === 'string' && reason in LAWFUL_PAUSE_REASONS) &&
+        !(typeof pause.basis === 'string' && pause.basis.trim() !== '')
+      ) {
+        out.push(
+          finding({
+            rule: 'lawful-pause',
+            message: `the clock was paused on ${event.date} for "${String(reason)}", which is neither an ALL art. 45 reason nor given a basis`,
+            messageZh: `${event.date} 因“${String(reason)}”暂停计时，既非第四十五条所列事由，也未写明依据`,
+            evidence: [evidence(event)],
+            ...about,
+          }),
+        );
+      }
+    }
+    if (activity === 'RESUME' && pausedOn !== null && decision === null) {
+      pausedDays += calendar.workingDaysBetween(pausedOn, event.date);
+      pausedOn = null;
+    }
+    if (activity === 'EXTEND' && decision === null) {
+      const days = event.command?.days;
+      extension = typeof days === 'number' ? days : model.maxExtensionDays;
+    }
+    if (activity === 'ISSUE_CERTIFICATE' && certificate === null) certificate = event;
+    state = next;
+  }
+  const receipt = first.date;
+  const noticeBy = calendar.addWorkingDays(receipt, model.noticeDays);
+  // The first answer to the application: a notice, or acceptance.
+  const answer =
+    firstNotice !== null && (accepted === null || firstNotice.sequence < accepted.sequence)
+      ? firstNotice
+      : accepted;
+  const deemed = answer !== null && answer !== firstNotice && answer.date > noticeBy;
+  if (answer !== null && answer.date > noticeBy) {
+    out.push(
+      finding({
+        rule: 'notice-within-5d-log',
+        message: `received ${receipt}; ${deemed ? 'no notice, acceptance deemed' : 'notice'} on ${answer.date} (${answer.activity}), after the window ending ${noticeBy} (${model.noticeDays} working days)`,
+        messageZh: `${receipt} 收到材料；${deemed ? '未告知，视为受理' : '告知'}于 ${answer.date}（${answer.activity}），晚于告知期限 ${noticeBy}（${model.noticeDays} 个工作日）`,
+        evidence: [evidence(first), evidence(answer)],
+        ...about,
+      }),
+    );
+  }
+  // ALL-32: a deemed acceptance counts from the day the materials were received.
+  if (deemed) accepted = first;
+  let timing: CaseTiming | null = null;
+  if (accepted && decision) {
+    const allowedDays = model.statutoryDays + extension;
+    const due = calendar.addWorkingDays(accepted.date, allowedDays + pausedDays);
+    const usedDays =
+      decision.date > accepted.date
+        ? calendar.workingDaysBetween(accepted.date, decision.date) - pausedDays
+        : 0;
+    timing = { accepted, decision, preparedBy: preparedBy ?? decision, allowedDays, usedDays };
+    if (decision.date > due) {
+      out.push(
+        finding({
+          rule: 'decision-on-time',
+          message: `accepted ${accepted.date}, decided ${decision.date}: due ${due} (${model.statutoryDays} working days${extension ? ` + ${extension} extension` : ''}${pausedDays ? ` + ${pausedDays} paused` : ''})`,
+          messageZh: `${accepted.date} 受理，${decision.date} 决定：应于 ${due} 前决定（${model.statutoryDays} 个工作日${extension ? `，延长 ${extension}` : ''}${pausedDays ? `，暂停 ${pausedDays}` : ''}）`,
+          evidence: [evidence(accepted), evidence(decision)],
+          ...about,
+        }),
+      );
+    }
+  }
+  if (decision && certificate) {
+    const due = calendar.addWorkingDays(decision.date, model.issuanceDays);
+    if (certificate.date > due) {
+      out.push(
+        finding({
+          rule: 'certificate-on-time',
+          message: `decided ${decision.date}, certificate ${certificate.date}: due ${due} (${model.issuanceDays} working days)`,
+          messageZh: `${decision.date} 决定，${certificate.date} 发证：应于 ${due} 前发证（${model.issuanceDays} 个工作日）`,
+          evidence: [evidence(decision), evidence(certificate)],
+          ...about,
+        }),
+      );
+    }
+  }
+  return { findings: out, timing };
+}

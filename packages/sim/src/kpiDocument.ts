@@ -1,0 +1,236 @@
+import { z } from 'zod';
+import type { ReplicationResult } from './runReplication.js';
+import { OUTCOMES } from './runReplication.js';
+import type { SimulationModel } from './simulationModel.js';
+import { confidenceInterval, mean, quantile, sortedCopy } from './statistics.js';
+
+const Interval = z.tuple([z.number(), z.number()]);
+
+/** A distribution over cases: mean with its 95% interval over replications, exact quantiles over all cases. */
+export const SummarySchema = z.strictObject({
+  mean: z.number(),
+  ci95: Interval,
+  p50: z.number(),
+  p90: z.number(),
+  /** 95% interval of the P90 over replications. */
+  p90Ci95: Interval,
+  p99: z.number(),
+});
+export type Summary = z.infer<typeof SummarySchema>;
+
+/** A share of cases, with its 95% interval over replications. */
+export const RateSchema = z.strictObject({ share: z.number(), ci95: Interval });
+export type Rate = z.infer<typeof RateSchema>;
+
+const PoolSchema = z.strictObject({
+  department: z.string(),
+  role: z.string(),
+  staff: z.number().int(),
+  /** Busy share of the officers' office time. */
+  utilisation: RateSchema,
+  /** Mean wait in the queue per task, in hours of office time. */
+  meanWaitHours: z.number(),
+  /** Queue wait each case spends here on average, in working days. */
+  waitWorkingDaysPerCase: z.number(),
+  tasksPerCase: z.number(),
+});
+
+/** The KPI document (`kuaiban simulate --format json`): stable, versioned. */
+export const KpiDocumentSchema = z.strictObject({
+  format: z.literal('kuaiban-sim-kpi'),
+  version: z.literal(1),
+  design: z.strictObject({
+    itemId: z.string(),
+    name: z.string(),
+    nameZh: z.string(),
+    review: z.enum(['chain', 'parallel']),
+  }),
+  scenario: z.string(),
+  run: z.strictObject({
+    seed: z.number().int(),
+    replications: z.number().int(),
+    casesPerReplication: z.number().int(),
+    warmupDays: z.number(),
+    start: z.string(),
+  }),
+  cases: z.number().int(),
+  outcomes: z.strictObject({
+    approved: RateSchema,
+    denied: RateSchema,
+    refused: RateSchema,
+    lapsed: RateSchema,
+  }),
+  /** Submission to closure (certificate issued, denial, refusal or lapse). */
+  cycleTime: z.strictObject({
+    workingDays: SummarySchema,
+    calendarDays: SummarySchema,
+  }),
+  /** Among decided cases: decided within the promised and the statutory limit. */
+  onTime: z.strictObject({ promised: RateSchema, statutory: RateSchema }),
+  /** SVC-SIX-CUTS (六减) per case. */
+  perCase: z.strictObject({
+    visits: SummarySchema,
+    materials: SummarySchema,
+    proofs: SummarySchema,
+    steps: SummarySchema,
+  }),
+  pools: z.array(PoolSchema),
+  /** Pools by the queue wait they add to a case, worst first. */
+  bottlenecks: z.array(
+    z.strictObject({
+      rank: z.number().int(),
+      department: z.string(),
+      role: z.string(),
+      waitWorkingDaysPerCase: z.number(),
+      utilisation: z.number(),
+    }),
+  ),
+});
+export type KpiDocument = z.infer<typeof KpiDocumentSchema>;
+
+const round = (x: number, digits = 4): number => {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+};
+const interval = ([lo, hi]: [number, number]): [number, number] => [round(lo), round(hi)];
+
+function summary(
+  results: readonly ReplicationResult[],
+  pick: (r: ReplicationResult) => ArrayLike<number>,
+): Summary {
+  const all: number[] = [];
+  const means: number[] = [];
+  const p90s: number[] = [];
+  for (const r of results) {
+    const values = pick(r);
+    means.push(mean(values));
+    p90s.push(quantile(sortedCopy(values), 0.9));
+    for (let i = 0; i < values.length; i++) all.push(values[i]!);
+  }
+  const sorted = sortedCopy(all);
+  return {
+    mean: round(mean(sorted)),
+    ci95: interval(confidenceInterval(means)),
+    p50: round(quantile(sorted, 0.5)),
+    p90: round(quantile(sorted, 0.9)),
+    p90Ci95: interval(confidenceInterval(p90s)),
+    p99: round(quantile(sorted, 0.99)),
+  };
+}
+
+function rate(
+  results: readonly ReplicationResult[],
+  count: (r: ReplicationResult) => [number, number],
+): Rate {
+  let hits = 0;
+  let total = 0;
+  const shares: number[] = [];
+  for (const r of results) {
+    const [h, t] = count(r);
+    hits += h;
+    total += t;
+    shares.push(t === 0 ? 0 : h / t);
+  }
+  return {
+    share: round(total === 0 ? 0 : hits / total),
+    ci95: interval(confidenceInterval(shares)),
+  };
+}
+
+function counts(values: Uint8Array, hit: number, skip = -1): [number, number] {
+  let h = 0;
+  let t = 0;
+  for (const v of values) {
+    if (v === skip) continue;
+    t++;
+    if (v === hit) h++;
+  }
+  return [h, t];
+}
+
+/** Per-case cycle times in working days converted to calendar days are exact integers already. */
+export interface KpiRun {
+  readonly seed: number;
+  readonly cases: number;
+  readonly warmupDays: number;
+}
+
+/** The KPI document of a run's replications. */
+export function kpiDocument(
+  model: SimulationModel,
+  results: readonly ReplicationResult[],
+  run: KpiRun,
+): KpiDocument {
+  const totalCases = results.reduce((n, r) => n + r.outcome.length, 0);
+  const pools = model.pools.map((pool, index) => {
+    const utilisation = rate(results, (r) => [r.poolBusy[index]! / pool.servers, r.span]);
+    const waitDays = results.reduce((s, r) => s + r.poolWait[index]!, 0);
+    const tasks = results.reduce((s, r) => s + r.poolTasks[index]!, 0);
+    const countedCases = results.reduce((s, r) => s + r.outcome.length, 0);
+    return {
+      department: pool.department,
+      role: pool.role,
+      staff: pool.servers,
+      utilisation,
+      meanWaitHours: round(tasks === 0 ? 0 : waitDays / tasks / pool.daysPerHour),
+      waitWorkingDaysPerCase: round(countedCases === 0 ? 0 : waitDays / countedCases),
+      tasksPerCase: round(countedCases === 0 ? 0 : tasks / countedCases),
+    };
+  });
+  const bottlenecks = [...pools]
+    .sort(
+      (a, b) =>
+        b.waitWorkingDaysPerCase - a.waitWorkingDaysPerCase ||
+        b.utilisation.share - a.utilisation.share,
+    )
+    .map((pool, index) => ({
+      rank: index + 1,
+      department: pool.department,
+      role: pool.role,
+      waitWorkingDaysPerCase: pool.waitWorkingDaysPerCase,
+      utilisation: pool.utilisation.share,
+    }));
+  const outcome = (name: (typeof OUTCOMES)[number]) =>
+    rate(results, (r) => counts(r.outcome, OUTCOMES.indexOf(name)));
+  return {
+    format: 'kuaiban-sim-kpi',
+    version: 1,
+    design: {
+      itemId: model.item.id,
+      name: model.item.name,
+      nameZh: model.item.nameZh,
+      review: model.parallel ? 'parallel' : 'chain',
+    },
+    scenario: model.scenario.name,
+    run: {
+      seed: run.seed,
+      replications: results.length,
+      casesPerReplication: run.cases,
+      warmupDays: run.warmupDays,
+      start: model.scenario.start,
+    },
+    cases: totalCases,
+    outcomes: {
+      approved: outcome('approved'),
+      denied: outcome('denied'),
+      refused: outcome('refused'),
+      lapsed: outcome('lapsed'),
+    },
+    cycleTime: {
+      workingDays: summary(results, (r) => r.cycleWorkingDays),
+      calendarDays: summary(results, (r) => r.cycleCalendarDays),
+    },
+    onTime: {
+      promised: rate(results, (r) => counts(r.onTimePromised, 1, 2)),
+      statutory: rate(results, (r) => counts(r.onTimeStatutory, 1, 2)),
+    },
+    perCase: {
+      visits: summary(results, (r) => r.visits),
+      materials: summary(results, (r) => r.materials),
+      proofs: summary(results, (r) => r.proofs),
+      steps: summary(results, (r) => r.steps),
+    },
+    pools,
+    bottlenecks,
+  };
+}

@@ -51,8 +51,7 @@ describe('the API reference (TypeDoc)', () => {
     ['@kuaiban/core', 'machineGraph'],
   ])('%s documents %s with a summary and an example', (module, name) => {
     const found = project?.getChildByName([module, name]) as
-      | DeclarationReflection
-      | undefined;
+      DeclarationReflection | undefined;
     expect(found?.kind).toBe(ReflectionKind.Function);
     const comment = found?.signatures?.[0]?.comment;
     expect(comment?.summary.map((part) => part.text).join('')).not.toBe('');

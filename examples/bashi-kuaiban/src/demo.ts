@@ -1,4 +1,11 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createChinaCalendar } from '@kuaiban/calendar';
+import { verifyHistory } from '@kuaiban/core';
+import { htmlReport } from '@kuaiban/sim';
+import { createPgliteStore } from '@kuaiban/store';
+import { COMPARISONS } from './beforeAfter.js';
 import { ENTERPRISE_CHAIN } from './enterpriseChain.js';
 import {
   DEMO_ENTERPRISE,
@@ -6,18 +13,54 @@ import {
   ENTERPRISE_PLAN,
 } from './enterprisePlan.js';
 import { formatTimeline } from './formatTimeline.js';
+import { designFiles } from './generatedFiles.js';
+import { kpiTable, sixCutsTable } from './kpiTable.js';
 import { LINKS } from './links.js';
+import { formatLint, lintDesigns } from './lintDesigns.js';
+import { reportIndex } from './reportIndex.js';
+import { scenarios } from './scenarios.js';
+import { simulateComparisons, simulateItems } from './simulateItems.js';
 import { runTimeline } from './timeline.js';
 
-// 八事快办 end to end: one enterprise through the whole chain on the engine.
+// 八事快办 end to end: lint every design, run one enterprise through the
+// whole chain on the embedded PGlite store, simulate 10,000 enterprises and
+// write the reports. Output goes to .tmp/bashi-kuaiban/ at the repository
+// root, or to the directory given as the first argument.
 
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const out = resolve(process.argv[2] ?? join(root, '.tmp', 'bashi-kuaiban'));
+const shown = (path: string) => relative(process.cwd(), path) || '.';
 const print = (line = '') => console.log(line);
+// Progress on one line of a terminal; nothing in a log.
+const progress = (text: string) => {
+  if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${text}`);
+};
+const done = () => {
+  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+};
+
+/** 10,000 enterprises pass through each item: 5 replications of 2,000. */
+const RUN = { cases: 10_000, replications: 5, seed: 2025 } as const;
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(join(out, 'reports'), { recursive: true });
 
 print('Kuaiban 快办 · 八事快办: the enterprise lifecycle chain (seeds/002 item 50)');
-print(
-  `${DEMO_ENTERPRISE.nameZh}, from ${DEMO_START_DATE} (a fixed demo date), on the national working-day calendar`,
-);
 print();
+
+// 1. Lint every design.
+print('1. Lint every design (kuaiban lint designs/*.json)');
+const lint = lintDesigns(designFiles());
+for (const line of formatLint(lint)) print(`   ${line}`);
+if (lint.some((result) => !result.ok)) process.exitCode = 1;
+print();
+
+// 2. One enterprise through the chain, on the embedded store.
+print(
+  `2. ${DEMO_ENTERPRISE.nameZh} through the chain from ${DEMO_START_DATE} (a fixed demo date), on PGlite`,
+);
+const dataDir = join(out, 'pglite');
+const store = await createPgliteStore({ dataDir });
 const timeline = await runTimeline({
   chain: ENTERPRISE_CHAIN,
   links: LINKS,
@@ -25,10 +68,66 @@ const timeline = await runTimeline({
   calendar: createChinaCalendar(),
   startOn: DEMO_START_DATE,
   applicantId: DEMO_ENTERPRISE.id,
-  onProgress: ({ done, total, record }) =>
-    process.stderr.write(
-      `\r[${String(done).padStart(2)}/${total}] ${record.item.nameZh}`.padEnd(60),
-    ),
+  store,
+  onProgress: ({ done: n, total, record }) =>
+    progress(`   [${String(n).padStart(2)}/${total}] ${record.item.nameZh}`),
 });
-process.stderr.write('\n');
-for (const line of formatTimeline(timeline)) print(line);
+done();
+for (const line of formatTimeline(timeline)) print(`   ${line}`);
+let entries = 0;
+for (const record of timeline.cases) {
+  const history = await store.history(record.caseId);
+  if (!verifyHistory(history).ok) process.exitCode = 1;
+  entries += history.length;
+}
+await store.close();
+print(
+  `   ${timeline.cases.length} cases, ${entries} audit entries, every trail verified, in ${shown(dataDir)}`,
+);
+print();
+
+// 3. Simulate 10,000 enterprises through each item, and the before/after pairs.
+const items = ENTERPRISE_CHAIN.items.map((entry) => entry.item);
+const allScenarios = scenarios();
+print(
+  `3. Simulation: ${RUN.cases.toLocaleString('en')} enterprises through each of the ${items.length} items (seed ${RUN.seed})`,
+);
+const simulations = await simulateItems(items, allScenarios, RUN, (n, total, item) =>
+  progress(`   [${String(n).padStart(2)}/${total}] ${item.nameZh}`),
+);
+done();
+const table = kpiTable(items, simulations);
+for (const line of table) print(`   ${line}`);
+print();
+print('   六减 before and after the reform (means per case; serial items add up):');
+const comparisons = await simulateComparisons(COMPARISONS, allScenarios, RUN);
+const cuts = sixCutsTable(comparisons);
+for (const line of cuts) print(`   ${line}`);
+print();
+
+// 4. Reports.
+const reportOf = (id: string) => join('reports', `${id}.html`);
+for (const item of items) {
+  const simulation = simulations.get(item.id);
+  if (simulation) writeFileSync(join(out, reportOf(item.id)), htmlReport(simulation));
+}
+writeFileSync(
+  join(out, 'index.html'),
+  reportIndex({
+    title: '八事快办: simulated enterprise lifecycle chain',
+    tables: [table, cuts],
+    items,
+    reportOf: (item) => reportOf(item.id),
+  }),
+);
+writeFileSync(
+  join(out, 'kpi.json'),
+  `${JSON.stringify(Object.fromEntries([...simulations].map(([id, s]) => [id, s.kpi])), null, 2)}\n`,
+);
+writeFileSync(join(out, 'timeline.txt'), `${formatTimeline(timeline).join('\n')}\n`);
+print('4. Written:');
+print(`   ${shown(join(out, 'index.html'))}  the KPI and 六减 tables, links to every report`);
+print(`   ${shown(join(out, 'reports'))}/<item>.html  one simulation report per item`);
+print(`   ${shown(join(out, 'kpi.json'))}  the KPI documents, by item`);
+print(`   ${shown(join(out, 'timeline.txt'))}  the enterprise's timeline`);
+print(`   ${shown(dataDir)}  the PGlite database with the cases and their audit trails`);

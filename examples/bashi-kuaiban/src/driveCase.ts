@@ -30,6 +30,8 @@ export interface CaseRecord {
   readonly dueDates: readonly DueDate[];
   /** Materials the applicant brought. */
   readonly asked: readonly string[];
+  /** Proofs a signed commitment replaced (告知承诺, GZ-NOTICE). */
+  readonly committed: readonly string[];
   /** Materials earlier items' results provided (SVC-SHARE). */
   readonly provided: readonly string[];
   /** Materials read by data sharing from outside the chain (SVC-SHARE). */
@@ -108,6 +110,10 @@ export async function driveCase(
   await send({ type: 'PRE_REVIEW_PASSED', actor: officer });
 
   const requested = requestedMaterials(item, providedMaterials);
+  const committed =
+    plan.route === 'commitment'
+      ? requested.filter((m) => m.replaceableByCommitment).map((m) => m.id)
+      : [];
   const tolerated = plan.tolerate
     ? requested.filter((m) => m.tolerable).map((m) => m.id)
     : [];
@@ -234,7 +240,10 @@ export async function driveCase(
     promisedDays,
     withinPromise: calendar.workingDaysBetween(acceptedOn, decidedOn) <= promisedDays,
     dueDates: [...dueDates].sort((a, b) => (a.date < b.date ? -1 : 1)),
-    asked: requested.map((m) => m.id),
+    asked: requested
+      .filter((m) => !committed.includes(m.id))
+      .map((m) => m.id),
+    committed,
     provided: [...providedMaterials],
     shared: item.materials.filter((m) => m.sharedFrom).map((m) => m.id),
     tolerated,

@@ -20,7 +20,7 @@ export function formatTimeline(timeline: Timeline): string[] {
       `${record.submittedOn} → ${record.issuedOn}  ${record.item.nameZh} [${record.item.department.nameZh}] ${days(record.workingDays)}, ${record.route === 'commitment' ? '告知承诺' : record.tolerated.length > 0 ? '容缺受理' : '一般程序'}, ${record.withinPromise ? 'within' : 'OVER'} the ${record.promisedDays}-day promise`,
     );
     lines.push(
-      `    materials: ${record.asked.length} brought, ${record.provided.length} provided by earlier results, ${record.shared.length} read by data sharing`,
+      `    materials: ${record.asked.length} brought, ${record.committed.length} replaced by a commitment, ${record.provided.length} provided by earlier results, ${record.shared.length} read by data sharing`,
     );
     for (const due of record.dueDates) {
       lines.push(`    due ${due.date}  ${due.label}: ${due.rule}`);

@@ -49,6 +49,8 @@ describe('企业开办: one window, one visit', () => {
     );
     expect(record.finalState).toBe('archived');
     expect(record.decidedOn).toBe('2025-04-03');
+    expect(record.committed).toEqual(['premises-proof']);
+    expect(record.asked).not.toContain('premises-proof');
     // GZ-VERIFY: 60 working days over Qingming, Labour Day and Dragon Boat.
     expect(due(record, 'verification')).toBe('2025-07-02');
   });

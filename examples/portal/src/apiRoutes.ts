@@ -59,7 +59,9 @@ export function apiRoutes(app: FastifyInstance, portal: Portal): void {
     return { ok: true };
   });
 
-  app.get('/api/items', async () => ({ items: portal.items }));
+  app.get('/api/items', (_request, reply) =>
+    reply.send({ items: portal.items }),
+  );
 
   app.post('/api/cases', async (request, reply) => {
     const caller = portal.authenticate(request);

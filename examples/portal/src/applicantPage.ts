@@ -3,39 +3,38 @@ import { dueDates, stateText } from './casePage.js';
 import type { CaseSheet } from './caseSheet.js';
 import type { PortalUser } from './demoUsers.js';
 import type { Html } from './html.js';
-import { html, layout } from './html.js';
+import { layout, markup } from './html.js';
 import type { Lang } from './texts.js';
-import { label, named } from './texts.js';
+import { label, named, punctuation } from './texts.js';
 
 /** What the applicant is asked to do on a case now, if anything. */
 export function applicantTodo(sheet: CaseSheet): string | null {
-  switch (sheet.acceptance?.state) {
-    case 'tolerance.offered':
-      return 'signCommitment';
-    case 'tolerance.provisional':
-      return sheet.acceptance.outstanding.every((id) =>
-        sheet.acceptance?.supplemented.includes(id),
-      )
-        ? null
-        : 'supplement';
-    case 'correction.awaitingApplicant':
-      return 'supplyCorrected';
-    default:
-      return sheet.state === 'rating' ? 'rate' : null;
+  const acceptance = sheet.acceptance;
+  if (acceptance?.state === 'tolerance.offered') return 'signCommitment';
+  if (acceptance?.state === 'tolerance.provisional') {
+    const owed = acceptance.outstanding.filter(
+      (id) => !acceptance.supplemented.includes(id),
+    );
+    return owed.length > 0 ? 'supplement' : null;
   }
+  if (acceptance?.state === 'correction.awaitingApplicant') {
+    return 'supplyCorrected';
+  }
+  return sheet.state === 'rating' ? 'rate' : null;
 }
 
 function itemGuide(item: ItemDefinition, lang: Lang): Html {
+  const p = punctuation(lang);
   const { statutory, promised } = item.limits;
-  return html`<section class="item" data-item="${item.id}">
+  return markup`<section class="item" data-item="${item.id}">
     <h2>${named(item, lang)}</h2>
     <div class="muted">
       ${named(item.department, lang)} ·
-      ${label('legalBasis', lang)}：${item.legalBasis}
+      ${label('legalBasis', lang)}${p.colon}${item.legalBasis}
     </div>
     <div>
-      ${label('limits', lang)}：${label('statutory', lang)} ${statutory.days}
-      ${label('workingDays', lang)}${promised ? html`，${label('promised', lang)} ${promised.days} ${label('workingDays', lang)}` : ''}
+      ${label('limits', lang)}${p.colon}${label('statutory', lang)} ${statutory.days}
+      ${label('workingDays', lang)}${promised ? markup`${p.comma}${label('promised', lang)} ${promised.days} ${label('workingDays', lang)}` : ''}
     </div>
     <form
       data-api="/api/cases"
@@ -50,15 +49,15 @@ function itemGuide(item: ItemDefinition, lang: Lang): Html {
         </tr>
         ${item.materials.map(
           (m) =>
-            html`<tr>
+            markup`<tr>
               <td>${named(m, lang)}</td>
               <td>
                 <span class="tag"
                   >${label(m.primary ? 'primary' : 'secondary', lang)}</span
                 >
-                ${m.tolerable ? html`<span class="tag">${label('tolerable', lang)}</span>` : ''}
-                ${m.replaceableByCommitment ? html`<span class="tag">${label('replaceable', lang)}</span>` : ''}
-                ${m.sharedFrom ? html`<label><input type="checkbox" name="providedMaterials[]" value="${m.id}" checked /> ${label('useShared', lang)}</label>` : ''}
+                ${m.tolerable ? markup`<span class="tag">${label('tolerable', lang)}</span>` : ''}
+                ${m.replaceableByCommitment ? markup`<span class="tag">${label('replaceable', lang)}</span>` : ''}
+                ${m.sharedFrom ? markup`<label><input type="checkbox" name="providedMaterials[]" value="${m.id}" checked /> ${label('useShared', lang)}</label>` : ''}
               </td>
             </tr>`,
         )}
@@ -80,12 +79,12 @@ export function applicantPage(input: {
     const item = items.find((i) => i.id === id);
     return item ? named(item, lang) : id;
   };
-  const body = html`<section id="my-cases">
+  const body = markup`<section id="my-cases">
       <h2>${label('myCases', lang)}</h2>
       ${
         cases.length === 0
-          ? html`<p class="muted">${label('none', lang)}</p>`
-          : html`<table>
+          ? markup`<p class="muted">${label('none', lang)}</p>`
+          : markup`<table>
               <tr>
                 <th>${label('caseNo', lang)}</th>
                 <th>${label('item', lang)}</th>
@@ -95,7 +94,7 @@ export function applicantPage(input: {
               </tr>
               ${cases.map((sheet) => {
                 const todo = applicantTodo(sheet);
-                return html`<tr data-case="${sheet.caseId}">
+                return markup`<tr data-case="${sheet.caseId}">
                   <td>
                     <a href="/cases/${encodeURIComponent(sheet.caseId)}"
                       >${sheet.caseId}</a
@@ -105,7 +104,7 @@ export function applicantPage(input: {
                   <td>${stateText(sheet, lang)}</td>
                   <td>${dueDates(sheet, lang)}</td>
                   <td>
-                    ${todo ? html`<a href="/cases/${encodeURIComponent(sheet.caseId)}"><strong>${label(todo, lang)}</strong></a>` : ''}
+                    ${todo ? markup`<a href="/cases/${encodeURIComponent(sheet.caseId)}"><strong>${label(todo, lang)}</strong></a>` : ''}
                   </td>
                 </tr>`;
               })}

@@ -2,7 +2,7 @@ import type { ItemDefinition } from '@kuaiban/core';
 import { RATING_GRADES } from '@kuaiban/machines';
 import type { CaseSheet } from './caseSheet.js';
 import type { Html } from './html.js';
-import { html, json } from './html.js';
+import { json, markup } from './html.js';
 import type { Lang } from './texts.js';
 import { gradeLabel, label, named } from './texts.js';
 
@@ -18,7 +18,7 @@ const commandForm = (
   fields: Html | string | readonly Html[] = '',
   extra: Record<string, unknown> = {},
 ) =>
-  html`<form
+  markup`<form
     data-api="/api/cases/${encodeURIComponent(caseId)}/commands"
     data-command="${type}"
     data-idempotent
@@ -42,7 +42,7 @@ function applicantActions(sheet: CaseSheet, lang: Lang): Html[] {
         caseId,
         'ACCEPT_TOLERANCE',
         label('signCommitment', lang),
-        html`<label
+        markup`<label
           >${label('commitmentText', lang)}
           <textarea name="commitment.text">
 ${label('commitmentDefault', lang)}</textarea>
@@ -62,7 +62,7 @@ ${label('commitmentDefault', lang)}</textarea>
         label('supplement', lang),
         owed.map(
           (id) =>
-            html`<label
+            markup`<label
               ><input
                 type="checkbox"
                 name="materialIds[]"
@@ -84,7 +84,7 @@ ${label('commitmentDefault', lang)}</textarea>
         label('supplyCorrected', lang),
         asked.map(
           (item) =>
-            html`<label
+            markup`<label
               ><input
                 type="checkbox"
                 name="materialIds[]"
@@ -103,10 +103,10 @@ ${label('commitmentDefault', lang)}</textarea>
         caseId,
         'RATE',
         label('rate', lang),
-        html`<select name="grade">
+        markup`<select name="grade">
           ${RATING_GRADES.map(
             (grade) =>
-              html`<option value="${grade}">
+              markup`<option value="${grade}">
                 ${gradeLabel(grade, lang)}
               </option>`,
           )}
@@ -128,7 +128,7 @@ function officerActions(sheet: CaseSheet, lang: Lang): Html[] {
         caseId,
         'PROPOSE_REFUSAL',
         label('proposeRefusal', lang),
-        html`<label
+        markup`<label
             >${label('reason', lang)} <input type="text" name="reason"
           /></label>
           <label
@@ -143,7 +143,7 @@ function officerActions(sheet: CaseSheet, lang: Lang): Html[] {
         caseId,
         'MATERIALS_CHECKED',
         label('checkMaterials', lang),
-        html`<table>
+        markup`<table>
           <tr>
             <th>${label('materials', lang)}</th>
             <th>${label('status', lang)}</th>
@@ -151,7 +151,7 @@ function officerActions(sheet: CaseSheet, lang: Lang): Html[] {
           </tr>
           ${sheet.materials.map(
             (m) =>
-              html`<tr data-row="findings" data-material="${m.id}">
+              markup`<tr data-row="findings" data-material="${m.id}">
                 <td>
                   ${named(m, lang)}<input
                     type="hidden"
@@ -163,7 +163,7 @@ function officerActions(sheet: CaseSheet, lang: Lang): Html[] {
                   <select name="status">
                     ${(['complete', 'missing', 'defective'] as const).map(
                       (s) =>
-                        html`<option value="${s}">${label(s, lang)}</option>`,
+                        markup`<option value="${s}">${label(s, lang)}</option>`,
                     )}
                   </select>
                 </td>
@@ -183,7 +183,7 @@ function officerActions(sheet: CaseSheet, lang: Lang): Html[] {
         label('issueNotice', lang),
         acceptance.outstanding.map((id) => {
           const finding = acceptance.findings.find((f) => f.materialId === id);
-          return html`<div data-row="items">
+          return markup`<div data-row="items">
             <input type="hidden" name="materialId" value="${id}" />
             <label
               >${materialName(sheet, id, lang)} · ${label('problem', lang)}
@@ -204,7 +204,7 @@ function officerActions(sheet: CaseSheet, lang: Lang): Html[] {
         caseId,
         'ISSUE_CERTIFICATE',
         label('issueCertificate', lang),
-        html`<label
+        markup`<label
           >${label('certificateNo', lang)}
           <input type="text" name="certificateNo"
         /></label>`,
@@ -238,7 +238,7 @@ export function caseActions(
               caseId,
               'REVIEW_OPINION',
               `${label('reviewOpinion', lang)} · ${named(sheet.reviewStep, lang)}`,
-              html`<label
+              markup`<label
                   ><select name="opinion">
                     <option value="approve">${label('approve', lang)}</option>
                     <option value="reject">${label('reject', lang)}</option>
@@ -259,7 +259,7 @@ export function caseActions(
               caseId,
               'DENY',
               label('decideDeny', lang),
-              html`<label
+              markup`<label
                 >${label('denyReason', lang)}
                 <textarea name="reasons[]"></textarea>
               </label>`,
@@ -279,7 +279,7 @@ export function caseActions(
               caseId,
               'OVERRULE_REFUSAL',
               label('overruleRefusal', lang),
-              html`<label
+              markup`<label
                 >${label('reason', lang)} <input type="text" name="reason"
               /></label>`,
             ),

@@ -3,12 +3,13 @@ import { caseActions } from './caseActions.js';
 import type { CaseSheet } from './caseSheet.js';
 import type { PortalUser } from './demoUsers.js';
 import type { Html } from './html.js';
-import { html, layout } from './html.js';
+import { layout, markup } from './html.js';
 import type { Lang } from './texts.js';
 import {
   consequenceLabel,
   label,
   named,
+  punctuation,
   roleLabel,
   stateLabel,
 } from './texts.js';
@@ -28,14 +29,15 @@ export function stateText(sheet: CaseSheet, lang: Lang): string {
 
 /** The case's due dates as a definition list (empty ones left out). */
 export function dueDates(sheet: CaseSheet, lang: Lang): Html {
+  const p = punctuation(lang);
   const { supplement, decision, issuance } = sheet.facts.dueDates;
   const row = (key: string, date: string | null) =>
     date
-      ? html`<div data-due="${key}">
-          ${label(key, lang)}：<strong>${date}</strong>
+      ? markup`<div data-due="${key}">
+          ${label(key, lang)}${p.colon}<strong>${date}</strong>
         </div>`
       : '';
-  return html`${row('supplementDue', supplement)}${row('decisionDue', decision)}${row('issuanceDue', issuance)}`;
+  return markup`${row('supplementDue', supplement)}${row('decisionDue', decision)}${row('issuanceDue', issuance)}`;
 }
 
 /** 一次性告知: the 容缺 offer or notice, and any correction notice. */
@@ -44,8 +46,9 @@ function notices(
   item: ItemDefinition | undefined,
   lang: Lang,
 ): Html {
+  const p = punctuation(lang);
   const { acceptance } = sheet;
-  if (!acceptance) return html``;
+  if (!acceptance) return markup``;
   const name = (id: string) => {
     const m = sheet.materials.find((x) => x.id === id);
     return m ? named(m, lang) : id;
@@ -54,17 +57,17 @@ function notices(
   const parts: Html[] = [];
   if (acceptance.state === 'tolerance.offered' && tolerant) {
     parts.push(
-      html`<div class="notice" id="one-time-notice">
+      markup`<div class="notice" id="one-time-notice">
         <h2>${label('oneTimeNotice', lang)}</h2>
         <p>${label('toleranceOffer', lang)}</p>
         <ul>
-          ${acceptance.outstanding.map((id) => html`<li>${name(id)}</li>`)}
+          ${acceptance.outstanding.map((id) => markup`<li>${name(id)}</li>`)}
         </ul>
         <p>
-          ${label('supplyWithin', lang)}：${tolerant.supplementDays}
-          ${label('workingDays', lang)}；
-          ${label('ifLate', lang)}：${consequenceLabel(tolerant.onLate, lang)}${tolerant.creditRecord ? html`，${label('creditRecord', lang)}` : ''}；
-          ${label('basis', lang)}：${tolerant.basis}
+          ${label('supplyWithin', lang)}${p.colon}${tolerant.supplementDays}
+          ${label('workingDays', lang)}${p.semicolon}
+          ${label('ifLate', lang)}${p.colon}${consequenceLabel(tolerant.onLate, lang)}${tolerant.creditRecord ? markup`${p.comma}${label('creditRecord', lang)}` : ''}${p.semicolon}
+          ${label('basis', lang)}${p.colon}${tolerant.basis}
         </p>
       </div>`,
     );
@@ -72,39 +75,38 @@ function notices(
   const notice = acceptance.toleranceNotice;
   if (notice) {
     parts.push(
-      html`<div class="notice" id="one-time-notice">
+      markup`<div class="notice" id="one-time-notice">
         <h2>
-          ${label('oneTimeNotice', lang)} ·
-          ${stateLabel('tolerance.provisional', lang)}
+          ${label('oneTimeNotice', lang)} · ${label('tolerantAcceptance', lang)}
         </h2>
         <ul>
           ${notice.materials.map(
             (m) =>
-              html`<li>
-                ${named(m, lang)}${acceptance.supplemented.includes(m.id) ? html` <span class="tag">${label('supplemented', lang)}</span>` : ''}
+              markup`<li>
+                ${named(m, lang)}${acceptance.supplemented.includes(m.id) ? markup` <span class="tag">${label('supplemented', lang)}</span>` : ''}
               </li>`,
           )}
         </ul>
         <p>
-          ${label('supplyBy', lang)}：<strong data-supply-by
+          ${label('supplyBy', lang)}${p.colon}<strong data-supply-by
             >${notice.supplyBy}</strong
-          >；
-          ${label('ifLate', lang)}：${consequenceLabel(notice.consequence, lang)}${notice.creditRecord ? html`，${label('creditRecord', lang)}` : ''}；
-          ${label('basis', lang)}：${notice.basis}
+          >${p.semicolon}
+          ${label('ifLate', lang)}${p.colon}${consequenceLabel(notice.consequence, lang)}${notice.creditRecord ? markup`${p.comma}${label('creditRecord', lang)}` : ''}${p.semicolon}
+          ${label('basis', lang)}${p.colon}${notice.basis}
         </p>
         <p class="muted">
-          ${label('commitmentText', lang)}：${notice.commitment.text}（${label('signedBy', lang)}
-          ${notice.commitment.signedBy}，${notice.commitment.signedOn}）
+          ${label('commitmentText', lang)}${p.colon}${notice.commitment.text}${p.open}${label('signedBy', lang)}
+          ${notice.commitment.signedBy}${p.comma}${notice.commitment.signedOn}${p.close}
         </p>
       </div>`,
     );
   }
   for (const given of acceptance.notices) {
     parts.push(
-      html`<div class="notice">
+      markup`<div class="notice">
         <h2>${label('correctionNotice', lang)} · ${given.on}</h2>
         <ul>
-          ${given.items.map((i) => html`<li>${name(i.materialId)}：${i.problem}</li>`)}
+          ${given.items.map((i) => markup`<li>${name(i.materialId)}${p.colon}${i.problem}</li>`)}
         </ul>
       </div>`,
     );
@@ -114,12 +116,12 @@ function notices(
     acceptance.state === 'correction.noticePending'
   ) {
     parts.push(
-      html`<p class="muted">
-        ${label('noticeBy', lang)}：${acceptance.noticeBy}
+      markup`<p class="muted">
+        ${label('noticeBy', lang)}${p.colon}${acceptance.noticeBy}
       </p>`,
     );
   }
-  return html`${parts}`;
+  return markup`${parts}`;
 }
 
 /** One case: status and due dates, notices, what the user may do, the timeline. */
@@ -132,54 +134,63 @@ export function casePage(input: {
   check: HistoryCheck;
 }): string {
   const { lang, user, sheet, item, history, check } = input;
+  const p = punctuation(lang);
   const actions = caseActions(sheet, user, item, lang);
   const outcome = [
     sheet.acceptedOn
-      ? html`<div>${label('acceptedOn', lang)}：${sheet.acceptedOn}</div>`
+      ? markup`<div>${label('acceptedOn', lang)}${p.colon}${sheet.acceptedOn}</div>`
       : '',
     sheet.refusal
-      ? html`<div>
-          ${label('refusal', lang)}：${sheet.refusal.reason} →
+      ? markup`<div>
+          ${label('refusal', lang)}${p.colon}${sheet.refusal.reason} →
           ${sheet.refusal.route}
         </div>`
       : '',
     sheet.decision
-      ? html`<div data-decision="${sheet.decision.outcome}">
-          ${label('decision', lang)}：${label(sheet.decision.outcome === 'approved' ? 'decideApprove' : 'decideDeny', lang)}（${sheet.decision.on}）
+      ? markup`<div data-decision="${sheet.decision.outcome}">
+          ${label('decision', lang)}${p.colon}${label(sheet.decision.outcome === 'approved' ? 'decideApprove' : 'decideDeny', lang)}${p.open}${sheet.decision.on}${p.close}
         </div>`
       : '',
     sheet.certificate
-      ? html`<div>
-          ${label('certificate', lang)}：${sheet.certificate.number}（${sheet.certificate.issuedOn}）
+      ? markup`<div>
+          ${label('certificate', lang)}${p.colon}${sheet.certificate.number}${p.open}${sheet.certificate.issuedOn}${p.close}
         </div>`
       : '',
     sheet.lapse
-      ? html`<div>
-          ${label('lapse', lang)}：${consequenceLabel(sheet.lapse.consequence, lang)}
+      ? markup`<div>
+          ${label('lapse', lang)}${p.colon}${consequenceLabel(sheet.lapse.consequence, lang)}
         </div>`
       : '',
   ];
-  const body = html`<section
+  const body = markup`<section
       id="case-summary"
       data-case="${sheet.caseId}"
       data-state="${sheet.state}"
       data-acceptance="${sheet.acceptance?.state ?? ''}"
     >
       <h2>${item ? named(item, lang) : sheet.itemId} · ${sheet.caseId}</h2>
-      <div>${label('applicant', lang)}：${sheet.facts.applicant}</div>
+      <div>${label('applicant', lang)}${p.colon}${sheet.facts.applicant}</div>
       <div>
-        ${label('state', lang)}：<strong id="case-state"
+        ${label('state', lang)}${p.colon}<strong id="case-state"
           >${stateText(sheet, lang)}</strong
         >
       </div>
-      ${sheet.facts.awaiting.length > 0 ? html`<div class="muted">${label('waitingFor', lang)}：${sheet.facts.awaiting.map((r) => roleLabel(r, lang)).join('、')}</div>` : ''}
+      ${sheet.facts.awaiting.length > 0 ? markup`<div class="muted">${label('waitingFor', lang)}${p.colon}${sheet.facts.awaiting.map((r) => roleLabel(r, lang)).join(p.list)}</div>` : ''}
       ${dueDates(sheet, lang)}${outcome}
     </section>
-    ${sheet.acceptance ? html`<section id="notices">${notices(sheet, item, lang)}</section>` : ''}
+    ${sheet.acceptance ? markup`<section id="notices">${notices(sheet, item, lang)}</section>` : ''}
     <section id="actions">
       <h2>${label('nextStep', lang)}</h2>
-      ${actions.length > 0 ? actions : html`<p class="muted">${label('nothingToDo', lang)}</p>`}
+      ${actions.length > 0 ? actions : markup`<p class="muted">${label('nothingToDo', lang)}</p>`}
     </section>
-    ${timeline(history, check, sheet.materials, lang)}`;
+    ${timeline(
+      history,
+      check,
+      {
+        materials: sheet.materials,
+        steps: item?.review.mode === 'chain' ? item.review.steps : [],
+      },
+      lang,
+    )}`;
   return layout(lang, sheet.caseId, user, body);
 }

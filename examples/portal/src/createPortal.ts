@@ -1,5 +1,5 @@
 import { KuaibanError, bilingual, parseWith } from '@kuaiban/calendar';
-import type { CaseStore, Clock, EngineOptions } from '@kuaiban/core';
+import type { CaseStore, Clock, Engine, EngineOptions } from '@kuaiban/core';
 import { createEngine, createMemoryStore } from '@kuaiban/core';
 import type { FastifyInstance } from 'fastify';
 import Fastify from 'fastify';
@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { apiRoutes } from './apiRoutes.js';
 import type { PortalUser } from './demoUsers.js';
 import { PortalUserSchema, demoUsers } from './demoUsers.js';
-import { html, layout } from './html.js';
+import { layout, markup } from './html.js';
 import { asKuaibanError, requestError, statusOf } from './httpErrors.js';
 import { createPortalContext, langOf } from './portalContext.js';
 import { pageRoutes } from './pageRoutes.js';
@@ -123,7 +123,7 @@ export function createPortal(options: PortalOptions): FastifyInstance {
           lang,
           String(status),
           null,
-          html`<section>
+          markup`<section>
             <div class="error" role="alert" data-code="${known?.code ?? ''}">
               ${body.messageZh} ${body.message}
             </div>
@@ -150,7 +150,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The portal's engine and store, for the process that runs it. */
     readonly kuaiban: {
-      readonly engine: import('@kuaiban/core').Engine;
+      readonly engine: Engine;
       readonly store: CaseStore;
     };
   }

@@ -27,14 +27,16 @@ function render(value: unknown): string {
   if (value instanceof Html) return value.text;
   if (Array.isArray(value)) return value.map(render).join('');
   if (value === null || value === undefined || value === false) return '';
-  return escapeHtml(String(value as string | number | boolean));
+  return escapeHtml(
+    typeof value === 'string' ? value : (JSON.stringify(value) ?? ''),
+  );
 }
 
 /**
  * A template tag that escapes every interpolated value unless it is `Html`:
  * user content cannot become markup.
  */
-export function html(
+export function markup(
   strings: TemplateStringsArray,
   ...values: readonly unknown[]
 ): Html {
@@ -45,7 +47,7 @@ export function html(
   return new Html(text);
 }
 
-/** Serializes a value for a `data-*` attribute (escaped by `html`). */
+/** Serializes a value for a `data-*` attribute (escaped by `markup`). */
 export const json = (value: unknown): string => JSON.stringify(value);
 
 const STYLE = `
@@ -68,7 +70,7 @@ export function layout(
   body: Html,
 ): string {
   const other = lang === 'zh' ? 'en' : 'zh';
-  return html`<!doctype html>
+  return markup`<!doctype html>
     <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
       <head>
         <meta charset="utf-8" />
@@ -83,11 +85,11 @@ export function layout(
           <h1>
             <a href="/" style="border:0;padding:0">${label('title', lang)}</a>
           </h1>
-          ${user ? html`<span data-user="${user.id}">${named(user, lang)} · ${roleLabel(user.role, lang)}</span>` : ''}
+          ${user ? markup`<span data-user="${user.id}">${named(user, lang)} · ${roleLabel(user.role, lang)}</span>` : ''}
           <a id="lang-toggle" href="?lang=${other}"
             >${label('switchLang', lang)}</a
           >
-          ${user ? html`<button id="logout" type="button">${label('logout', lang)}</button>` : ''}
+          ${user ? markup`<button id="logout" type="button">${label('logout', lang)}</button>` : ''}
         </header>
         <main>
           <div id="error" class="error" hidden role="alert"></div>

@@ -11,6 +11,6 @@ export type { PortalUser } from './demoUsers.js';
 export { TokenPayloadSchema, signToken, verifyToken } from './portalToken.js';
 export type { TokenPayload } from './portalToken.js';
 export { statusOf } from './httpErrors.js';
-export { escapeHtml, html } from './html.js';
+export { escapeHtml, markup } from './html.js';
 export { caseSheet } from './caseSheet.js';
 export type { CaseSheet } from './caseSheet.js';

@@ -1,5 +1,5 @@
 import type { PortalUser } from './demoUsers.js';
-import { html, layout } from './html.js';
+import { layout, markup } from './html.js';
 import type { Lang } from './texts.js';
 import { label, named, roleLabel } from './texts.js';
 
@@ -9,7 +9,7 @@ export function loginPage(lang: Lang, users: readonly PortalUser[]): string {
     lang,
     label('login', lang),
     null,
-    html`<section>
+    markup`<section>
       <h2>${label('login', lang)}</h2>
       <form id="login" data-api="/api/login" data-next="/">
         <label
@@ -17,7 +17,7 @@ export function loginPage(lang: Lang, users: readonly PortalUser[]): string {
           <select name="userId">
             ${users.map(
               (u) =>
-                html`<option value="${u.id}">
+                markup`<option value="${u.id}">
                   ${named(u, lang)} · ${roleLabel(u.role, lang)}
                 </option>`,
             )}

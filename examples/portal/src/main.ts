@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createChinaCalendar } from '@kuaiban/calendar';
+import { createPgliteStore } from '@kuaiban/store';
 import { createPortal } from './createPortal.js';
 import { demoItems } from './items.js';
 
@@ -20,6 +21,10 @@ if (!process.env.PORTAL_SECRET) {
   );
 }
 
+// The embedded store: in memory unless PORTAL_DATA_DIR names a directory.
+const dataDir = process.env.PORTAL_DATA_DIR;
+const store = await createPgliteStore(dataDir ? { dataDir } : {});
+
 const app = createPortal({
   engine: {
     items: demoItems,
@@ -28,6 +33,7 @@ const app = createPortal({
     ids: () =>
       `KB${clock.now().slice(0, 10).replaceAll('-', '')}-${randomUUID().slice(0, 8)}`,
   },
+  store,
   clock,
   secret,
   logger: process.env.PORTAL_LOG === '1',
@@ -43,10 +49,14 @@ const timer = setInterval(() => void tick(), 60_000);
 
 const address = await app.listen({ port, host });
 console.log(`快办 portal: ${address}  (demo users, password "demo")`);
+console.log(`Cases: ${dataDir ? `PGlite in ${dataDir}` : 'PGlite in memory'}`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     clearInterval(timer);
-    void app.close().then(() => process.exit(0));
+    void app
+      .close()
+      .then(() => store.close())
+      .then(() => process.exit(0));
   });
 }

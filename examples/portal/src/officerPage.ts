@@ -3,7 +3,7 @@ import { stateText } from './casePage.js';
 import type { CaseSheet } from './caseSheet.js';
 import type { PortalUser } from './demoUsers.js';
 import type { Html } from './html.js';
-import { html, layout } from './html.js';
+import { layout, markup } from './html.js';
 import type { Urgency } from './queueUrgency.js';
 import type { Lang } from './texts.js';
 import { label, named } from './texts.js';
@@ -25,12 +25,12 @@ function table(
     const item = items.find((i) => i.id === itemId);
     return item ? named(item, lang) : itemId;
   };
-  return html`<section id="${id}">
+  return markup`<section id="${id}">
     <h2>${title} <span class="tag">${entries.length}</span></h2>
     ${
       entries.length === 0
-        ? html`<p class="muted">${label('none', lang)}</p>`
-        : html`<table>
+        ? markup`<p class="muted">${label('none', lang)}</p>`
+        : markup`<table>
             <tr>
               <th>${label('caseNo', lang)}</th>
               <th>${label('item', lang)}</th>
@@ -40,7 +40,7 @@ function table(
             </tr>
             ${entries.map(
               ({ sheet, urgency }) =>
-                html`<tr data-case="${sheet.caseId}">
+                markup`<tr data-case="${sheet.caseId}">
                   <td>
                     <a href="/cases/${encodeURIComponent(sheet.caseId)}"
                       >${sheet.caseId}</a
@@ -50,7 +50,7 @@ function table(
                   <td>${sheet.facts.applicant}</td>
                   <td>${stateText(sheet, lang)}</td>
                   <td>
-                    ${urgency.overdue ? html`<span class="tag overdue">${label('overdue', lang)}</span>` : ''}${urgency.warning ? html`<span class="tag warning">${label('warning', lang)}</span>` : ''}${urgency.dueSoon ? html`<span class="tag due-soon">${label('dueSoon', lang)}</span>` : ''}
+                    ${urgency.overdue ? markup`<span class="tag overdue">${label('overdue', lang)}</span>` : ''}${urgency.warning ? markup`<span class="tag warning">${label('warning', lang)}</span>` : ''}${urgency.dueSoon ? markup`<span class="tag due-soon">${label('dueSoon', lang)}</span>` : ''}
                     ${urgency.nextDue ?? ''}
                   </td>
                 </tr>`,
@@ -68,7 +68,7 @@ export function officerPage(input: {
   entries: readonly QueueEntry[];
 }): string {
   const { lang, user, items, entries } = input;
-  const body = html` ${table(
+  const body = markup` ${table(
     'queue-overdue',
     label('overdue', lang),
     entries.filter((e) => e.urgency.overdue),

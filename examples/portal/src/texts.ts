@@ -54,6 +54,7 @@ const LABELS: Texts = {
   reason: ['理由', 'Reason'],
   after: ['办理后状态', 'State after'],
   oneTimeNotice: ['一次性告知', 'One-time notice'],
+  tolerantAcceptance: ['容缺受理', 'Tolerant acceptance (容缺受理)'],
   toleranceOffer: [
     '您的主要材料齐全，仅缺少可容缺的次要材料。您可签署书面承诺，先予受理（容缺受理），在期限内补齐：',
     'Your primary materials are complete; only secondary materials that may be supplied later are missing. You may sign a written commitment and be accepted now (容缺受理), supplying them within the deadline:',
@@ -214,3 +215,24 @@ export const named = (
   thing: { name: string; nameZh: string },
   lang: Lang,
 ): string => (lang === 'zh' ? thing.nameZh : thing.name);
+
+/** Punctuation: full-width in Chinese, ASCII with spaces in English. */
+export function punctuation(lang: Lang) {
+  return lang === 'zh'
+    ? {
+        colon: '：',
+        semicolon: '；',
+        comma: '，',
+        list: '、',
+        open: '（',
+        close: '）',
+      }
+    : {
+        colon: ': ',
+        semicolon: '; ',
+        comma: ', ',
+        list: ', ',
+        open: ' (',
+        close: ')',
+      };
+}

@@ -2,18 +2,25 @@ import type { AuditEntry, HistoryCheck } from '@kuaiban/core';
 import type { Material } from './caseSheet.js';
 import { stateName } from './caseSheet.js';
 import type { Html } from './html.js';
-import { html } from './html.js';
+import { markup } from './html.js';
 import type { Lang } from './texts.js';
 import {
   commandLabel,
   gradeLabel,
   label,
   named,
+  punctuation,
   roleLabel,
   stateLabel,
 } from './texts.js';
 
 type Command = AuditEntry['command'] & Record<string, unknown>;
+
+/** What the timeline names by id: the case's materials and review steps. */
+export interface TimelineNames {
+  readonly materials: readonly Material[];
+  readonly steps: readonly { id: string; name: string; nameZh: string }[];
+}
 
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.map(String) : [];
@@ -21,11 +28,12 @@ const strings = (value: unknown): string[] =>
 /** What a command said, in the officials' words. */
 function details(
   command: Command,
-  materials: readonly Material[],
+  names: TimelineNames,
   lang: Lang,
 ): Html | string {
+  const p = punctuation(lang);
   const name = (id: unknown) => {
-    const material = materials.find((m) => m.id === id);
+    const material = names.materials.find((m) => m.id === id);
     return material ? named(material, lang) : String(id);
   };
   const rows = (value: unknown) =>
@@ -35,24 +43,25 @@ function details(
       return rows(command.findings)
         .map(
           (f) =>
-            `${name(f.materialId)}：${label(String(f.status), lang)}${typeof f.note === 'string' ? `（${f.note}）` : ''}`,
+            `${name(f.materialId)}${p.colon}${label(String(f.status), lang)}${typeof f.note === 'string' ? `${p.open}${f.note}${p.close}` : ''}`,
         )
-        .join('；');
+        .join(p.semicolon);
     case 'ISSUE_NOTICE':
       return rows(command.items)
-        .map((i) => `${name(i.materialId)}：${String(i.problem)}`)
-        .join('；');
-    case 'ACCEPT_TOLERANCE':
-      return String(
-        (command.commitment as { text?: unknown } | undefined)?.text ?? '',
-      );
+        .map((i) => `${name(i.materialId)}${p.colon}${String(i.problem)}`)
+        .join(p.semicolon);
+    case 'ACCEPT_TOLERANCE': {
+      const text = (command.commitment as { text?: unknown } | undefined)?.text;
+      return typeof text === 'string' ? text : '';
+    }
     case 'SUPPLEMENT':
     case 'MATERIALS_SUPPLIED':
-      return strings(command.materialIds).map(name).join('、');
+      return strings(command.materialIds).map(name).join(p.list);
     case 'REVIEW_OPINION':
-      return `${String(command.step)}：${label(command.opinion === 'approve' ? 'approve' : 'reject', lang)}`;
+      const step = names.steps.find((s) => s.id === command.step);
+      return `${step ? named(step, lang) : String(command.step)}${p.colon}${label(command.opinion === 'approve' ? 'approve' : 'reject', lang)}`;
     case 'DENY':
-      return strings(command.reasons).join('；');
+      return strings(command.reasons).join(p.semicolon);
     case 'ISSUE_CERTIFICATE':
       return `${label('certificateNo', lang)} ${String(command.certificateNo)}`;
     case 'RATE':
@@ -68,13 +77,14 @@ function details(
 export function timeline(
   entries: readonly AuditEntry[],
   check: HistoryCheck,
-  materials: readonly Material[],
+  names: TimelineNames,
   lang: Lang,
 ): Html {
-  return html`<section id="timeline">
+  const p = punctuation(lang);
+  return markup`<section id="timeline">
     <h2>${label('timeline', lang)}</h2>
     <p class="muted" data-verified="${check.ok}">
-      ${check.ok ? label('trailOk', lang) : html`${label('trailBroken', lang)}: ${lang === 'zh' ? check.messageZh : check.message}`}
+      ${check.ok ? label('trailOk', lang) : markup`${label('trailBroken', lang)}: ${lang === 'zh' ? check.messageZh : check.message}`}
     </p>
     <table>
       <tr>
@@ -86,7 +96,7 @@ export function timeline(
       </tr>
       ${entries.map(
         (entry) =>
-          html`<tr data-command="${entry.command.type}">
+          markup`<tr data-command="${entry.command.type}">
             <td>${entry.sequence}</td>
             <td>${entry.at.slice(0, 16).replace('T', ' ')}</td>
             <td>
@@ -96,8 +106,8 @@ export function timeline(
             </td>
             <td>
               <strong>${commandLabel(entry.command.type, lang)}</strong
-              ><br />${details(entry.command as Command, materials, lang)}
-              ${entry.reason ? html`<br /><span class="muted">${label('reason', lang)}：${entry.reason}</span>` : ''}
+              ><br />${details(entry.command as Command, names, lang)}
+              ${entry.reason ? markup`<br /><span class="muted">${label('reason', lang)}${p.colon}${entry.reason}</span>` : ''}
             </td>
             <td>${stateLabel(stateName(entry.state), lang)}</td>
           </tr>`,

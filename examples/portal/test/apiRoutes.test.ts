@@ -129,8 +129,8 @@ describe('apiRoutes: who may do what', () => {
       expect(response.statusCode, request.url).toBe(401);
       expect(response.json()).toMatchObject({
         code: 'UNAUTHENTICATED',
-        message: expect.any(String),
-        messageZh: expect.any(String),
+        message: expect.any(String) as string,
+        messageZh: expect.any(String) as string,
       });
     }
     expect(await snapshotOfStore()).toBe(before);
@@ -142,7 +142,9 @@ describe('apiRoutes: who may do what', () => {
     const caseId = await submit();
     const before = await snapshotOfStore();
     const { authorization } = await as('bakery');
-    const [body, mac] = authorization.slice('Bearer '.length).split('.');
+    const [body, mac] = String(authorization)
+      .slice('Bearer '.length)
+      .split('.');
     const payload = JSON.parse(
       Buffer.from(body!, 'base64url').toString(),
     ) as Json;
@@ -233,8 +235,8 @@ describe('apiRoutes: who may do what', () => {
       expect(response.statusCode).toBe(403);
       expect(response.json()).toMatchObject({
         code: 'FORBIDDEN',
-        message: expect.stringContaining(type),
-        messageZh: expect.stringContaining('无权'),
+        message: expect.stringContaining(type) as string,
+        messageZh: expect.stringContaining('无权') as string,
       });
     }
     const applied = await app.inject({

@@ -37,7 +37,7 @@ describe('httpErrors', () => {
       )?.toJSON(),
     ).toMatchObject({
       code: 'INVALID_REQUEST',
-      message: expect.stringContaining('64 bytes'),
+      message: expect.stringContaining('64 bytes') as string,
       details: { problem: 'too-large', limit: 64 },
     });
     expect(

@@ -58,7 +58,7 @@ describe('pageRoutes', () => {
     expect(listed.body).toMatch(/case-1[\s\S]*签署承诺，容缺受理/);
     const sheet = await page('bakery', `/cases/${caseId}`);
     expect(sheet.body).toMatch(
-      /一次性告知[\s\S]*食品安全管理制度[\s\S]*5 个工作日[\s\S]*撤销受理[\s\S]*某市容缺受理办法 art. 8/,
+      /一次性告知[\s\S]*食品安全管理制度[\s\S]*5\s+个工作日[\s\S]*撤销受理[\s\S]*某市容缺受理办法 art. 8/,
     );
     expect(sheet.body).toContain('data-command="ACCEPT_TOLERANCE"');
     // The officer's page of the same case offers no applicant's form.

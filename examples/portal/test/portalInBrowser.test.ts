@@ -187,11 +187,11 @@ describe.skipIf(!available && !inCi)('the portal in a browser', () => {
       '待发证',
     );
     expect(
-      await applicant
-        .locator('#timeline tr[data-command]')
-        .evaluateAll((rows) =>
-          rows.map((row) => row.getAttribute('data-command')),
+      await Promise.all(
+        (await applicant.locator('#timeline tr[data-command]').all()).map(
+          (row) => row.getAttribute('data-command'),
         ),
+      ),
     ).toEqual([
       'SUBMIT',
       'PRE_REVIEW_PASSED',

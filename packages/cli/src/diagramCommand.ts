@@ -17,6 +17,28 @@ const DiagramFlags = z.object({
 const titleOf = ({ definition }: CompiledItem): string =>
   `${definition.id} ${definition.nameZh}`;
 
+/**
+ * What the item puts into the machine, in one line: the machine is the same
+ * case lifecycle for every item; the case kind, limits, acceptance routes and
+ * review are what differ.
+ */
+export function designSummary({ definition: item }: CompiledItem): string {
+  const { statutory, promised } = item.limits;
+  const limits = `${statutory.days}${promised ? ` (promised ${promised.days})` : ''} ${statutory.unit}`;
+  const acceptance = [
+    'standard',
+    ...(item.acceptance.tolerant
+      ? [`容缺 ${item.acceptance.tolerant.supplementDays} days`]
+      : []),
+    ...(item.acceptance.commitment ? ['告知承诺'] : []),
+  ].join(' / ');
+  const review =
+    item.review.mode === 'chain'
+      ? `steps ${item.review.steps.map((step) => step.id).join(' → ')}`
+      : `parallel ${item.review.departments.map((d) => d.id).join(', ')} (join ${item.review.join.policy})`;
+  return `${item.caseKind} · ${limits} · acceptance ${acceptance} · review ${review}`;
+}
+
 /** The id of the machine's initial state, for the start marker. */
 function initialOf(compiled: CompiledItem): string | undefined {
   const root = compiled.machine.root as unknown as {
@@ -58,6 +80,7 @@ export function designSvg(
     compiled.map((item) =>
       machineSvgPanel(item.graph, {
         title: titleOf(item),
+        subtitle: designSummary(item),
         initial: initialOf(item),
       }),
     ),

@@ -1,6 +1,11 @@
 import type { MachineGraph } from '@kuaiban/core';
 import type { LaidEdge, Slot, StateSlot } from './machineLayout.js';
-import { ANY_STATE, LABEL_LINE, layoutMachine } from './machineLayout.js';
+import {
+  ANY_STATE,
+  LABEL_LINE,
+  layoutMachine,
+  textWidth,
+} from './machineLayout.js';
 
 /** One machine drawn from the origin, to be placed in a document. */
 export interface SvgPanel {
@@ -11,7 +16,7 @@ export interface SvgPanel {
 }
 
 const MARGIN = 24;
-const TITLE_HEIGHT = 40;
+const TITLE_HEIGHT = 48;
 /** Room above the top row for the initial state's start marker. */
 const START_HEIGHT = 28;
 
@@ -144,7 +149,11 @@ function drawLabel(slot: Slot, lines: readonly string[]): string {
  */
 export function machineSvgPanel(
   graph: MachineGraph,
-  options: { readonly title: string; readonly initial?: string | undefined },
+  options: {
+    readonly title: string;
+    readonly subtitle?: string;
+    readonly initial?: string | undefined;
+  },
 ): SvgPanel {
   const layout = layoutMachine(graph, options.initial);
   const top = TITLE_HEIGHT + START_HEIGHT;
@@ -158,14 +167,24 @@ export function machineSvgPanel(
     return `<path d="${pathOf(edge, port)}" fill="none" stroke="#555555" marker-end="url(#kuaiban-arrow)"><title>${escapeXml(tip)}</title></path>`;
   });
   const body = [
-    `<text x="0" y="${-START_HEIGHT - 14}" font-size="15" font-weight="bold">${escapeXml(options.title)}</text>`,
+    `<text x="0" y="${-START_HEIGHT - 20}" font-size="15" font-weight="bold">${escapeXml(options.title)}</text>`,
+    options.subtitle
+      ? `<text x="0" y="${-START_HEIGHT - 4}" font-size="11" fill="#555555">${escapeXml(options.subtitle)}</text>`
+      : '',
     start,
     ...arrows,
     ...layout.states.map(drawState),
     ...layout.labels.map((label) => drawLabel(label, label.lines)),
   ].join('\n');
   return {
-    width: Math.ceil(layout.width + 2 * MARGIN),
+    width: Math.ceil(
+      Math.max(
+        layout.width,
+        textWidth(options.title, 15),
+        textWidth(options.subtitle ?? '', 11),
+      ) +
+        2 * MARGIN,
+    ),
     height: Math.ceil(layout.height + top + 2 * MARGIN),
     body: `<g transform="translate(${MARGIN} ${MARGIN + top})">\n${body}\n</g>`,
   };

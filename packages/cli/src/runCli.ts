@@ -1,8 +1,11 @@
 import { isKuaibanError } from '@kuaiban/calendar';
 import { Command, CommanderError } from 'commander';
 import { calendarCommand } from './calendarCommand.js';
+import { conformCommand } from './conformCommand.js';
 import { diagramCommand } from './diagramCommand.js';
+import { lintCommand } from './lintCommand.js';
 import { runCommand } from './runCommand.js';
+import { simulateCommand } from './simulateCommand.js';
 import { PROBLEMS_FOUND } from './problemsFound.js';
 import type { CliIO } from './io.js';
 import { ExitCode, red } from './io.js';
@@ -24,6 +27,9 @@ export function createProgram(io: CliIO): Command {
   program.addCommand(calendarCommand(io));
   program.addCommand(diagramCommand(io));
   program.addCommand(runCommand(io));
+  program.addCommand(simulateCommand(io));
+  program.addCommand(lintCommand(io));
+  program.addCommand(conformCommand(io));
   inheritSettings(program);
   return program;
 }

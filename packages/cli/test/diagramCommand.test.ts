@@ -122,6 +122,10 @@ describe('kuaiban diagram --format svg', () => {
     expect(stdout).toMatch(
       /data-state="case.refused"><rect[^>]*\/><rect[^>]*fill="none"/,
     );
+    // What the item puts into the machine, under the title.
+    expect(stdout).toContain(
+      'promised · 20 (promised 10) working-days · acceptance standard / 容缺 5 days / 告知承诺 · review steps site-review',
+    );
     // Guards are in the arrows' tooltips.
     expect(stdout).toContain(
       'APPROVE [and(may, mayApprove, acceptanceSettled, notAgainstDepartments)]',

@@ -3,48 +3,50 @@
  * them may share them without copying and nobody can change them.
  */
 
-function isPlainObject(value: object): boolean {
-  const prototype = Object.getPrototypeOf(value) as unknown;
-  return prototype === Object.prototype || prototype === null;
-}
-
-/** An array member as `JSON.stringify` writes it. */
-function member(value: unknown): unknown {
-  const copy = copyOf(value);
-  return copy === undefined ? null : copy;
+/** What JSON makes of a value it cannot write as plain data. */
+function viaJson(value: object): unknown {
+  const text = JSON.stringify(value) as string | undefined;
+  return text === undefined ? undefined : copyOf(JSON.parse(text));
 }
 
 function copyOf(value: unknown): unknown {
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return value;
-    case 'number':
-      return Number.isFinite(value) ? value : null;
-    case 'undefined':
-    case 'function':
-    case 'symbol':
-      return undefined;
-    case 'bigint':
-      // As JSON.stringify: a TypeError.
-      return JSON.parse(JSON.stringify(value)) as unknown;
-    case 'object':
-      break;
+  if (typeof value !== 'object') {
+    switch (typeof value) {
+      case 'string':
+      case 'boolean':
+        return value;
+      case 'number':
+        return Number.isFinite(value) ? value : null;
+      case 'bigint':
+        // As JSON.stringify: a TypeError.
+        return JSON.parse(JSON.stringify(value)) as unknown;
+      default:
+        // undefined, functions and symbols: left out (null in arrays).
+        return undefined;
+    }
   }
   if (value === null) return null;
-  if (Array.isArray(value)) return Object.freeze(Array.from(value, member));
-  if (
-    !isPlainObject(value) ||
-    typeof (value as { toJSON?: unknown }).toJSON === 'function'
-  ) {
-    // Dates, class instances, toJSON: exactly what JSON makes of them.
-    const text = JSON.stringify(value) as string | undefined;
-    return text === undefined ? undefined : copyOf(JSON.parse(text));
+  if (Array.isArray(value)) {
+    const items: unknown[] = [];
+    for (let index = 0; index < value.length; index += 1) {
+      const item = copyOf(value[index]);
+      items.push(item === undefined ? null : item);
+    }
+    return Object.freeze(items);
+  }
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  // Dates, class instances: exactly what JSON makes of them.
+  if (prototype !== Object.prototype && prototype !== null) {
+    return viaJson(value);
   }
   const record = value as Record<string, unknown>;
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(record)) {
-    const item = copyOf(record[key]);
+    const member = record[key];
+    if (key === 'toJSON' && typeof member === 'function') {
+      return viaJson(value);
+    }
+    const item = copyOf(member);
     if (item !== undefined) copy[key] = item;
   }
   return Object.freeze(copy);

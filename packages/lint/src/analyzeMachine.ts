@@ -48,20 +48,35 @@ export interface MachineAnalysis {
   readonly possible: ReadonlySet<string>;
 }
 
-const and3 = (values: readonly Tri[]): Tri =>
-  values.includes('F') ? 'F' : values.every((v) => v === 'T') ? 'T' : '?';
-const or3 = (values: readonly Tri[]): Tri =>
-  values.includes('T') ? 'T' : values.every((v) => v === 'F') ? 'F' : '?';
-const not3 = (value: Tri): Tri =>
-  value === 'T' ? 'F' : value === 'F' ? 'T' : '?';
+function and3(a: Tri, b: Tri): Tri {
+  return a === 'F' || b === 'F' ? 'F' : a === 'T' && b === 'T' ? 'T' : '?';
+}
+function or3(a: Tri, b: Tri): Tri {
+  return a === 'T' || b === 'T' ? 'T' : a === 'F' && b === 'F' ? 'F' : '?';
+}
+function not3(value: Tri): Tri {
+  return value === 'T' ? 'F' : value === 'F' ? 'T' : '?';
+}
+
+/** Both readings of a conjunction. */
+export function both(a: Reading, b: Reading): Reading {
+  return {
+    actual: and3(a.actual, b.actual),
+    intended: and3(a.intended, b.intended),
+  };
+}
 
 interface GuardTree {
   readonly name: string;
   readonly args: readonly GuardTree[];
 }
 
+const parsed = new Map<string, GuardTree>();
+
 /** Parses a guard name as machineGraph prints it: `and(may, not(lastStep))`. */
 export function parseGuard(text: string): GuardTree {
+  const known = parsed.get(text);
+  if (known) return known;
   let at = 0;
   const tree = (): GuardTree => {
     const start = at;
@@ -78,7 +93,42 @@ export function parseGuard(text: string): GuardTree {
     }
     return { name, args };
   };
-  return tree();
+  const result = tree();
+  parsed.set(text, result);
+  return result;
+}
+
+const ALWAYS: Reading = { actual: 'T', intended: 'T' };
+const NEVER: Reading = { actual: 'F', intended: 'F' };
+const OPEN: Reading = { actual: '?', intended: '?' };
+
+function readTree(tree: GuardTree, atom: (name: string) => Reading): Reading {
+  switch (tree.name) {
+    case 'and': {
+      let value = ALWAYS;
+      for (const arg of tree.args) value = both(value, readTree(arg, atom));
+      return value;
+    }
+    case 'or': {
+      let value = NEVER;
+      for (const arg of tree.args) {
+        const part = readTree(arg, atom);
+        value = {
+          actual: or3(value.actual, part.actual),
+          intended: or3(value.intended, part.intended),
+        };
+      }
+      return value;
+    }
+    case 'not': {
+      const [inner] = tree.args;
+      if (!inner) return OPEN;
+      const part = readTree(inner, atom);
+      return { actual: not3(part.actual), intended: not3(part.intended) };
+    }
+    default:
+      return atom(tree.name);
+  }
 }
 
 /** Reads a guard from its atoms; `and`, `or` and `not` combine them. */
@@ -86,31 +136,7 @@ export function readGuard(
   guard: string | null,
   atom: (name: string) => Reading,
 ): Reading {
-  if (guard === null) return { actual: 'T', intended: 'T' };
-  const read = (tree: GuardTree): Reading => {
-    const parts = tree.args.map(read);
-    switch (tree.name) {
-      case 'and':
-        return {
-          actual: and3(parts.map((p) => p.actual)),
-          intended: and3(parts.map((p) => p.intended)),
-        };
-      case 'or':
-        return {
-          actual: or3(parts.map((p) => p.actual)),
-          intended: or3(parts.map((p) => p.intended)),
-        };
-      case 'not': {
-        const [inner] = parts;
-        return inner
-          ? { actual: not3(inner.actual), intended: not3(inner.intended) }
-          : { actual: '?', intended: '?' };
-      }
-      default:
-        return atom(tree.name);
-    }
-  };
-  return read(parseGuard(guard));
+  return guard === null ? ALWAYS : readTree(parseGuard(guard), atom);
 }
 
 /**
@@ -163,6 +189,15 @@ export function analyzeMachine(
     }
     return reading;
   };
+  const targetsOf = new Map<Transition, readonly string[]>();
+  const resolved = (t: Transition): readonly string[] => {
+    let to = targetsOf.get(t);
+    if (!to) {
+      to = t.targets.map(resolve);
+      targetsOf.set(t, to);
+    }
+    return to;
+  };
   const edges = new Map<string, LeafEdge[]>();
   for (const leaf of leaves) {
     const list: LeafEdge[] = [];
@@ -183,7 +218,7 @@ export function analyzeMachine(
           transition,
           actual,
           intended,
-          to: transition.targets.map(resolve),
+          to: resolved(transition),
         });
       }
       node = parent.get(node) ?? null;

@@ -13,7 +13,47 @@ const evidence = (event: LogEvent): Evidence => ({
 
 /** States a case is in once accepted (the statutory clock runs from here). */
 const ACCEPTED = new Set(['reviewing', 'deciding', 'issuing']);
-const DECISIONS = new Set(['APPROVE', 'DENY']);
+
+type About = { readonly itemId: string; readonly caseId: string };
+
+function deviation(
+  event: LogEvent,
+  state: string,
+  next: string,
+  lawfulRole: boolean,
+  about: About,
+): Finding {
+  const { sequence, role, actor, activity } = event;
+  return finding({
+    rule: 'replay-fits-design',
+    message: lawfulRole
+      ? `event ${sequence}: ${activity} in state ${state} cannot lead to ${next} in this design`
+      : `event ${sequence}: ${role} ${actor} may not send ${activity}`,
+    messageZh: lawfulRole
+      ? `第 ${sequence} 个事件：按设计，${state} 状态下的 ${activity} 不能到达 ${next}`
+      : `第 ${sequence} 个事件：${role} ${actor} 无权执行 ${activity}`,
+    evidence: [evidence(event)],
+    ...about,
+  });
+}
+
+/** TIME-EXCLUDED: a pause the log shows in full, for no lawful reason and no basis. */
+function unlawfulPause(event: LogEvent, about: About): Finding | null {
+  const pause = event.command?.pause as
+    | { reason?: unknown; basis?: unknown }
+    | undefined;
+  if (pause === undefined) return null;
+  const reason = pause.reason;
+  if (typeof reason === 'string' && reason in LAWFUL_PAUSE_REASONS) return null;
+  if (typeof pause.basis === 'string' && pause.basis.trim() !== '') return null;
+  return finding({
+    rule: 'lawful-pause',
+    message: `the clock was paused on ${event.date} for "${String(reason)}", which is neither an ALL art. 45 reason nor given a basis`,
+    messageZh: `${event.date} 因“${String(reason)}”暂停计时，既非第四十五条所列事由，也未写明依据`,
+    evidence: [evidence(event)],
+    ...about,
+  });
+}
 
 /** When a case was decided, and what the decision was measured against. */
 export interface CaseTiming {
@@ -32,7 +72,7 @@ export function caseFindings(
 ): { findings: Finding[]; timing: CaseTiming | null } {
   const { calendar } = model;
   const out: Finding[] = [];
-  const about = { itemId: trace.itemId, caseId: trace.caseId };
+  const about: About = { itemId: trace.itemId, caseId: trace.caseId };
   const events = trace.events;
   const first = events[0];
   if (!first) return { findings: out, timing: null };
@@ -65,70 +105,100 @@ export function caseFindings(
   let certificate: LogEvent | null = null;
   for (let i = 1; i < events.length; i++) {
     const event = events[i] as LogEvent;
-    const { activity } = event;
+    const activity = event.activity;
     const next = event.state ?? state;
-    const roles = model.roles[activity];
     if (!deviated) {
-      const allowed = model.moves.get(`${state}|${activity}`);
-      if (!allowed?.has(next) || (roles !== undefined && !roles.includes(event.role))) {
+      const roles = model.roles[activity];
+      const lawfulRole = roles === undefined || roles.includes(event.role);
+      if (!lawfulRole || !model.moves.get(state)?.get(activity)?.has(next)) {
         deviated = true;
-        out.push(
-          finding({
-            rule: 'replay-fits-design',
-            message: roles !== undefined && !roles.includes(event.role)
-              ? `event ${event.sequence}: ${event.role} ${event.actor} may not send ${activity}`
-              : `event ${event.sequence}: ${activity} in state ${state} cannot lead to ${next} in this design`,
-            messageZh: roles !== undefined && !roles.includes(event.role)
-              ? `第 ${event.sequence} 个事件：${event.role} ${event.actor} 无权执行 ${activity}`
-              : `第 ${event.sequence} 个事件：按设计，${state} 状态下的 ${activity} 不能到达 ${next}`,
-            evidence: [evidence(event)],
-            ...about,
-          }),
-        );
+        out.push(deviation(event, state, next, lawfulRole, about));
       }
     }
     if (accepted === null && ACCEPTED.has(next)) accepted = event;
-    if (activity === 'REVIEW_OPINION' || activity === 'OPINION') preparedBy = event;
-    if (decision === null && (DECISIONS.has(activity) || (state === 'accepting' && next === 'issuing'))) {
+    if (
+      decision === null &&
+      (activity === 'APPROVE' ||
+        activity === 'DENY' ||
+        (state === 'accepting' && next === 'issuing'))
+    ) {
       decision = event;
-      if (pausedOn !== null) pausedDays += calendar.workingDaysBetween(pausedOn, event.date);
-      pausedOn = null;
-    }
-    if (activity === 'ISSUE_NOTICE') {
-      noticeTimes++;
-      if (firstNotice === null) firstNotice = event;
-      else if (!suppliedSinceNotice) {
-        out.push(
-          finding({
-            rule: 'one-notice-log',
-            message: `notice ${noticeTimes} on ${event.date} follows the first (${firstNotice.date}) with no material supplied in between`,
-            messageZh: `${event.date} 的第 ${noticeTimes} 次告知前，申请人未补交任何材料（首次告知 ${firstNotice.date}）`,
-            evidence: [evidence(firstNotice), evidence(event)],
-            ...about,
-          }),
-        );
+      if (pausedOn !== null) {
+        pausedDays += calendar.workingDaysBetween(pausedOn, event.date);
+        pausedOn = null;
       }
-      suppliedSinceNotice = false;
     }
-    if (activity === 'MATERIALS_SUPPLIED') suppliedSinceNotice = true;
-    if (activity === 'ISSUE_MERGED_NOTICE') {
-      mergedNotices++;
-      if (mergedNotices > 1 && !providedSinceMerged) {
-        out.push(
-          finding({
-            rule: 'one-notice-log',
-            message: `merged notice ${mergedNotices} on ${event.date} with no supplement provided since the last one`,
-            messageZh: `${event.date} 第 ${mergedNotices} 次合并告知前，申请人未补正`,
-            evidence: [evidence(event)],
-            ...about,
-          }),
-        );
-      }
-      providedSinceMerged = false;
+    switch (activity) {
+      case 'REVIEW_OPINION':
+      case 'OPINION':
+        preparedBy = event;
+        break;
+      case 'ISSUE_NOTICE':
+        noticeTimes++;
+        if (firstNotice === null) firstNotice = event;
+        else if (!suppliedSinceNotice) {
+          out.push(
+            finding({
+              rule: 'one-notice-log',
+              message: `notice ${noticeTimes} on ${event.date} follows the first (${firstNotice.date}) with no material supplied in between`,
+              messageZh: `${event.date} 的第 ${noticeTimes} 次告知前，申请人未补交任何材料（首次告知 ${firstNotice.date}）`,
+              evidence: [evidence(firstNotice), evidence(event)],
+              ...about,
+            }),
+          );
+        }
+        suppliedSinceNotice = false;
+        break;
+      case 'MATERIALS_SUPPLIED':
+        suppliedSinceNotice = true;
+        break;
+      case 'ISSUE_MERGED_NOTICE':
+        mergedNotices++;
+        if (mergedNotices > 1 && !providedSinceMerged) {
+          out.push(
+            finding({
+              rule: 'one-notice-log',
+              message: `merged notice ${mergedNotices} on ${event.date} with no supplement provided since the last one`,
+              messageZh: `${event.date} 第 ${mergedNotices} 次合并告知前，申请人未补正`,
+              evidence: [evidence(event)],
+              ...about,
+            }),
+          );
+        }
+        providedSinceMerged = false;
+        break;
+      case 'SUPPLEMENT_PROVIDED':
+        providedSinceMerged = true;
+        break;
+      case 'PROPOSE_REFUSAL':
+        proposed = true;
+        break;
+      case 'OVERRULE_REFUSAL':
+        proposed = false;
+        break;
+      case 'PAUSE':
+        if (decision === null) {
+          pausedOn ??= event.date;
+          const problem = unlawfulPause(event, about);
+          if (problem) out.push(problem);
+        }
+        break;
+      case 'RESUME':
+        if (pausedOn !== null && decision === null) {
+          pausedDays += calendar.workingDaysBetween(pausedOn, event.date);
+          pausedOn = null;
+        }
+        break;
+      case 'EXTEND':
+        if (decision === null) {
+          const days = event.command?.days;
+          extension = typeof days === 'number' ? days : model.maxExtensionDays;
+        }
+        break;
+      case 'ISSUE_CERTIFICATE':
+        certificate ??= event;
+        break;
     }
-    if (activity === 'SUPPLEMENT_PROVIDED') providedSinceMerged = true;
-    if (activity === 'PROPOSE_REFUSAL') proposed = true;
-    if (activity === 'OVERRULE_REFUSAL') proposed = false;
     if (next === 'refused' && state !== 'refused') {
       if (activity !== 'CONFIRM_REFUSAL' || event.role !== 'supervisor' || !proposed) {
         out.push(
@@ -142,35 +212,6 @@ export function caseFindings(
         );
       }
     }
-    if (activity === 'PAUSE' && decision === null) {
-      pausedOn ??= event.date;
-      const pause = event.command?.pause as { reason?: unknown; basis?: unknown } | undefined;
-      const reason = pause?.reason;
-      if (
-        pause !== undefined &&
-        !(typeof reason === 'string' && reason in LAWFUL_PAUSE_REASONS) &&
-        !(typeof pause.basis === 'string' && pause.basis.trim() !== '')
-      ) {
-        out.push(
-          finding({
-            rule: 'lawful-pause',
-            message: `the clock was paused on ${event.date} for "${String(reason)}", which is neither an ALL art. 45 reason nor given a basis`,
-            messageZh: `${event.date} 因“${String(reason)}”暂停计时，既非第四十五条所列事由，也未写明依据`,
-            evidence: [evidence(event)],
-            ...about,
-          }),
-        );
-      }
-    }
-    if (activity === 'RESUME' && pausedOn !== null && decision === null) {
-      pausedDays += calendar.workingDaysBetween(pausedOn, event.date);
-      pausedOn = null;
-    }
-    if (activity === 'EXTEND' && decision === null) {
-      const days = event.command?.days;
-      extension = typeof days === 'number' ? days : model.maxExtensionDays;
-    }
-    if (activity === 'ISSUE_CERTIFICATE' && certificate === null) certificate = event;
     state = next;
   }
   const receipt = first.date;

@@ -14,9 +14,10 @@ export interface LogEvent {
   /** The case's state after the event, as text (`null` when not logged). */
   readonly state: string | null;
   readonly reason: string | null;
-  readonly department?: string;
+  /** The actor's department, where the log gives it (XES `org:group`). */
+  readonly department: string | null;
   /** The whole command, when the log is the engine's full audit trail. */
-  readonly command?: Readonly<Record<string, unknown>>;
+  readonly command: Readonly<Record<string, unknown>> | null;
 }
 
 /** One case of a log: its events in sequence order. */
@@ -68,7 +69,6 @@ const EntryLineSchema = z.object({
   reason: z.string().nullable().optional(),
 });
 
-const LineSchema = z.union([ExportLineSchema, EntryLineSchema]);
 
 /** The Shanghai date of a moment; the common `+08:00` case without parsing. */
 export function chinaDate(at: string): string {
@@ -135,7 +135,11 @@ export function readJsonl(text: string): CaseLog {
       } catch (cause) {
         throw invalid(`line ${i + 1}`, `第 ${i + 1} 行`, `not JSON (${(cause as Error).message})`);
       }
-      const parsed = LineSchema.safeParse(json);
+      const parsed = (
+        typeof (json as { command?: unknown } | null)?.command === 'object'
+          ? EntryLineSchema
+          : ExportLineSchema
+      ).safeParse(json);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         throw invalid(
@@ -145,39 +149,23 @@ export function readJsonl(text: string): CaseLog {
         );
       }
       const value = parsed.data;
-      const base = {
-        sequence: value.sequence,
-        at: value.at,
-        date: chinaDate(value.at),
-        state: value.state,
-        reason: value.reason ?? null,
-      };
-      if ('command' in value) {
-        yield [
-          value.caseId,
-          value.itemId,
-          {
-            ...base,
-            activity: value.command.type,
-            actor: value.actor.id,
-            role: value.actor.role,
-            ...(value.actor.department ? { department: value.actor.department } : {}),
-            command: value.command,
-          },
-        ];
-      } else {
-        yield [
-          value.caseId,
-          value.itemId,
-          {
-            ...base,
-            activity: value.activity,
-            actor: value.actor,
-            role: value.role,
-            ...(value.department ? { department: value.department } : {}),
-          },
-        ];
-      }
+      const entry = 'command' in value;
+      yield [
+        value.caseId,
+        value.itemId,
+        {
+          sequence: value.sequence,
+          at: value.at,
+          date: chinaDate(value.at),
+          activity: entry ? value.command.type : value.activity,
+          actor: entry ? value.actor.id : value.actor,
+          role: entry ? value.actor.role : value.role,
+          state: value.state,
+          reason: value.reason ?? null,
+          department: (entry ? value.actor.department : value.department) ?? null,
+          command: entry ? value.command : null,
+        },
+      ];
     }
   }
   return collect(events());
@@ -251,7 +239,6 @@ export function readXes(text: string): CaseLog {
           );
         }
         const at = parsed.data['time:timestamp'];
-        const department = values.get('org:group');
         yield [
           caseId,
           itemId,
@@ -264,7 +251,8 @@ export function readXes(text: string): CaseLog {
             role: parsed.data['org:role'],
             state: values.get('state') ?? null,
             reason: values.get('reason') ?? null,
-            ...(department ? { department } : {}),
+            department: values.get('org:group') ?? null,
+            command: null,
           },
         ];
       }

@@ -179,7 +179,7 @@ export function checkConformance(
         });
       }
     }
-    const configured = applyConfig(found, config);
+    const configured = found.length === 0 ? found : applyConfig(found, config);
     all.push(...configured);
     cases.push({
       caseId: trace.caseId,

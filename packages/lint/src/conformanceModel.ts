@@ -15,8 +15,8 @@ import { limitsInWorkingDays } from './timeFindings.js';
 export interface ConformanceModel {
   readonly compiled: CompiledItem;
   readonly calendar: WorkCalendar;
-  /** `state|activity` → the states the activity may lead to. */
-  readonly moves: ReadonlyMap<string, ReadonlySet<string>>;
+  /** state → activity → the states the activity may lead to. */
+  readonly moves: ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<string>>>;
   readonly roles: Readonly<Record<string, readonly string[]>>;
   readonly initialState: string;
   readonly statutoryDays: number;
@@ -55,13 +55,17 @@ export function conformanceModel(
   const soundness =
     item.review.mode === 'parallel' ? parallelSoundness(item.review, 2_000) : null;
   const models = designModels(compiled, soundness);
-  const moves = new Map<string, Set<string>>();
+  const moves = new Map<string, Map<string, Set<string>>>();
   const add = (from: string, activity: string, to: string) => {
-    const key = `${from}|${activity}`;
-    let set = moves.get(key);
+    let byActivity = moves.get(from);
+    if (!byActivity) {
+      byActivity = new Map();
+      moves.set(from, byActivity);
+    }
+    let set = byActivity.get(activity);
     if (!set) {
       set = new Set();
-      moves.set(key, set);
+      byActivity.set(activity, set);
     }
     set.add(to);
   };

@@ -51,7 +51,7 @@ export function definitionFindings(
       'valid-definition';
     return finding({
       rule,
-      ...(code && rule === 'valid-definition' ? { code } : {}),
+      ...(code ? { code } : {}),
       message: `${issue.path.join('.') || '(item)'}: ${issue.message}`,
       messageZh: `${issue.path.join('.') || '（事项）'}：${issue.messageZh}`,
       path: issue.path,

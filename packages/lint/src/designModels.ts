@@ -6,7 +6,7 @@ import type {
   Reading,
   Transition,
 } from './analyzeMachine.js';
-import { analyzeMachine, readGuard } from './analyzeMachine.js';
+import { analyzeMachine, both, readGuard } from './analyzeMachine.js';
 import type { ParallelSoundness } from './parallelSoundness.js';
 
 interface NodeLike {
@@ -208,6 +208,8 @@ export function designModels(
         return T;
     }
   };
+  const caseAtom = (atom: string): Reading =>
+    VALIDITY.has(atom) ? T : (caseAtoms[atom] ?? OPEN);
   let caseModel = machineModel('case', compiled.machine, compiled.graph);
   if (item.review.mode === 'chain') {
     caseModel = unrollChain(
@@ -217,12 +219,8 @@ export function designModels(
   }
   const caseAnalysis = analyzeMachine(caseModel, (t) => {
     const available = notice(t.event);
-    const guard = readGuard(t.guard, (atom) =>
-      VALIDITY.has(atom) ? T : (caseAtoms[atom] ?? OPEN),
-    );
-    return readGuard('and(event, guard)', (atom) =>
-      atom === 'event' ? available : guard,
-    );
+    if (available.actual === 'F' && available.intended === 'F') return available;
+    return both(available, readGuard(t.guard, caseAtom));
   });
   return {
     case: caseAnalysis,

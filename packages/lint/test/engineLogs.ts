@@ -134,3 +134,71 @@ export async function foodPermitHistories(
   }
   return histories;
 }
+
+/** One construction-permit case: each department's opinion date, in order. */
+export async function constructionPermitHistories(
+  input: ItemDefinitionInput,
+  opinions: readonly (readonly [string, string, 'approve' | 'reject'])[][],
+): Promise<CaseHistory[]> {
+  let now = '2025-09-01T09:00:00.000+08:00';
+  let next = 0;
+  const engine = createEngine({
+    items: [defineItem(input)],
+    calendar,
+    clock: { now: () => now },
+    ids: () => `joint-${++next}`,
+  });
+  const at = (date: string) => {
+    now = `${date}T10:00:00.000+08:00`;
+  };
+  const officer: Party = { id: 'window-7', role: 'window-officer' };
+  const histories: CaseHistory[] = [];
+  for (const [index, story] of opinions.entries()) {
+    at('2025-09-01');
+    const applicant = bakery(`developer-${index}`);
+    const { caseId } = await engine.submit({
+      itemId: input.id,
+      applicant: { id: applicant.id },
+      handler: { id: 'window-7', backup: 'window-8' },
+    });
+    await engine.dispatch(caseId, { type: 'PRE_REVIEW_PASSED', actor: officer });
+    await engine.dispatch(caseId, {
+      type: 'MATERIALS_CHECKED',
+      actor: officer,
+      findings: [
+        { materialId: 'application', status: 'complete' },
+        { materialId: 'drawing-review', status: 'complete' },
+      ],
+    });
+    let last = '2025-09-01';
+    for (const [department, date, opinion] of story) {
+      at(date);
+      last = date;
+      await engine.dispatch(caseId, {
+        type: 'OPINION',
+        actor: {
+          id: `${department}-approver`,
+          role: 'department-approver',
+          department,
+        },
+        department,
+        opinion,
+      });
+    }
+    at(last);
+    const rejected = story.some(([, , opinion]) => opinion === 'reject');
+    await engine.dispatch(
+      caseId,
+      rejected
+        ? {
+            type: 'DENY',
+            actor: head,
+            reasons: ['消防设计不合格'],
+            remedies: { administrativeReview: true, lawsuit: true },
+          }
+        : { type: 'APPROVE', actor: head },
+    );
+    histories.push({ caseId, itemId: input.id, entries: await engine.history(caseId) });
+  }
+  return histories;
+}

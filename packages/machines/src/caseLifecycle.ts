@@ -80,6 +80,16 @@ const BAD_GRADES: readonly RatingGrade[] = [
 ];
 
 /**
+ * The case's date after an event: the event's date when it is later. (Each
+ * action below that moves the date also writes its own fields in the same
+ * step: the case's context is copied once per step, not once per field.)
+ */
+function advancedAsOf(context: { asOf: string }, event: object): string {
+  const at = (event as { at?: unknown }).at;
+  return typeof at === 'string' && at > context.asOf ? at : context.asOf;
+}
+
+/**
  * The case (办件) from submission to archive: pre-review, acceptance
  * (standard with correction and 容缺, or 告知承诺; refusal only with a
  * supervisor's confirmation), review (a chain of steps or parallel approval),
@@ -190,13 +200,9 @@ export function createCaseLifecycleMachine(options: {
         event.output.outcome === 'ordinary-route',
     },
     actions: {
-      advance: assign({
-        asOf: ({ context, event }) =>
-          'at' in event &&
-          typeof event.at === 'string' &&
-          event.at > context.asOf
-            ? event.at
-            : context.asOf,
+      advance: enqueueActions(({ enqueue, context, event }) => {
+        const asOf = advancedAsOf(context, event);
+        if (asOf !== context.asOf) enqueue.assign({ asOf });
       }),
       forward: enqueueActions(({ enqueue, event }) => {
         const target = childOf(event.type);
@@ -308,20 +314,31 @@ export function createCaseLifecycleMachine(options: {
           actor: { id: 'case', role: 'system' },
         });
       }),
-      decide: assign({
-        decision: ({ context, event }) => ({
-          outcome:
-            event.type === 'DENY' ? ('denied' as const) : ('approved' as const),
-          on: context.asOf,
-          // A commitment granted on the spot (GZ-DECIDE) is decided by the
-          // commitment machine.
-          by: 'actor' in event ? event.actor.id : 'commitment',
-          againstRecommendation:
-            event.type === 'APPROVE' && context.recommendation === 'deny',
-          ...(event.type === 'DENY' ? { reasons: event.reasons } : {}),
-        }),
-        issueDue: ({ context }) =>
-          calendar.addWorkingDays(context.asOf, context.input.issuanceDays),
+      /** The decision, on the date of the command (or of the grant). */
+      decide: assign(({ context, event }) => {
+        const asOf = advancedAsOf(
+          context,
+          event.type === 'COMMITMENT.GRANTED'
+            ? { at: event.decidedOn }
+            : event,
+        );
+        return {
+          asOf,
+          decision: {
+            outcome:
+              event.type === 'DENY'
+                ? ('denied' as const)
+                : ('approved' as const),
+            on: asOf,
+            // A commitment granted on the spot (GZ-DECIDE) is decided by the
+            // commitment machine.
+            by: 'actor' in event ? event.actor.id : 'commitment',
+            againstRecommendation:
+              event.type === 'APPROVE' && context.recommendation === 'deny',
+            ...(event.type === 'DENY' ? { reasons: event.reasons } : {}),
+          },
+          issueDue: calendar.addWorkingDays(asOf, context.input.issuanceDays),
+        };
       }),
     },
   }).createMachine({
@@ -347,7 +364,10 @@ export function createCaseLifecycleMachine(options: {
       },
       'xstate.done.actor.clock': {
         guard: 'fromChild',
-        actions: ['forget', assign({ clock: ({ event }) => event.output })],
+        actions: assign(({ context, event }) => ({
+          children: context.children.filter((id) => id !== 'clock'),
+          clock: event.output,
+        })),
       },
       'xstate.done.actor.parallel': { guard: 'fromChild', actions: 'forget' },
       'COMMITMENT.REVOKED': {
@@ -467,15 +487,7 @@ export function createCaseLifecycleMachine(options: {
           'COMMITMENT.GRANTED': {
             guard: 'fromChild',
             target: 'issuing',
-            actions: [
-              assign({
-                asOf: ({ context, event }) =>
-                  event.decidedOn > context.asOf
-                    ? event.decidedOn
-                    : context.asOf,
-              }),
-              'decide',
-            ],
+            actions: 'decide',
           },
           'xstate.done.actor.commitment': [
             {
@@ -518,22 +530,25 @@ export function createCaseLifecycleMachine(options: {
             {
               guard: and(['may', 'currentStep', 'stepApproves', 'lastStep']),
               target: 'deciding',
-              actions: [
-                'advance',
-                assign({ recommendation: 'approve' as const }),
-              ],
+              actions: assign(({ context, event }) => ({
+                asOf: advancedAsOf(context, event),
+                recommendation: 'approve' as const,
+              })),
             },
             {
               guard: and(['may', 'currentStep', 'stepApproves']),
-              actions: [
-                'advance',
-                assign({ stepIndex: ({ context }) => context.stepIndex + 1 }),
-              ],
+              actions: assign(({ context, event }) => ({
+                asOf: advancedAsOf(context, event),
+                stepIndex: context.stepIndex + 1,
+              })),
             },
             {
               guard: and(['may', 'currentStep']),
               target: 'deciding',
-              actions: ['advance', assign({ recommendation: 'deny' as const })],
+              actions: assign(({ context, event }) => ({
+                asOf: advancedAsOf(context, event),
+                recommendation: 'deny' as const,
+              })),
             },
           ],
           'PARALLEL.DONE': {
@@ -557,12 +572,12 @@ export function createCaseLifecycleMachine(options: {
               'notAgainstDepartments',
             ]),
             target: 'issuing',
-            actions: ['advance', 'decide', 'stopClock'],
+            actions: ['decide', 'stopClock'],
           },
           DENY: {
             guard: and(['may', 'lawfulDenial']),
             target: 'rating',
-            actions: ['advance', 'decide', 'stopClock'],
+            actions: ['decide', 'stopClock'],
           },
           WITHDRAW: { guard: 'may', target: 'withdrawn', actions: 'advance' },
         },
@@ -573,18 +588,17 @@ export function createCaseLifecycleMachine(options: {
           ISSUE_CERTIFICATE: {
             guard: 'may',
             target: 'rating',
-            actions: [
-              'advance',
-              assign({
-                certificate: ({ context, event }) => ({
+            actions: assign(({ context, event }) => {
+              const asOf = advancedAsOf(context, event);
+              return {
+                asOf,
+                certificate: {
                   number: event.certificateNo,
-                  issuedOn: context.asOf,
-                  onTime:
-                    context.issueDue === null ||
-                    context.asOf <= context.issueDue,
-                }),
-              }),
-            ],
+                  issuedOn: asOf,
+                  onTime: context.issueDue === null || asOf <= context.issueDue,
+                },
+              };
+            }),
           },
         },
       },
@@ -595,33 +609,29 @@ export function createCaseLifecycleMachine(options: {
             {
               guard: and(['may', 'badRating']),
               target: 'ratingFollowUp',
-              actions: [
-                'advance',
-                assign({
-                  rating: ({ context, event }) => ({
+              actions: assign(({ context, event }) => {
+                const asOf = advancedAsOf(context, event);
+                return {
+                  asOf,
+                  rating: {
                     grade: event.grade,
-                    ratedOn: context.asOf,
-                    answerDue: calendar.addWorkingDays(context.asOf, 1),
+                    ratedOn: asOf,
+                    answerDue: calendar.addWorkingDays(asOf, 1),
                     rectifyDue: calendar.addWorkingDays(
-                      context.asOf,
+                      asOf,
                       context.input.ratingRectifyDays,
                     ),
-                  }),
-                }),
-              ],
+                  },
+                };
+              }),
             },
             {
               guard: 'may',
               target: 'archived',
-              actions: [
-                'advance',
-                assign({
-                  rating: ({ context, event }) => ({
-                    grade: event.grade,
-                    ratedOn: context.asOf,
-                  }),
-                }),
-              ],
+              actions: assign(({ context, event }) => {
+                const asOf = advancedAsOf(context, event);
+                return { asOf, rating: { grade: event.grade, ratedOn: asOf } };
+              }),
             },
           ],
           ARCHIVE: { guard: 'may', target: 'archived', actions: 'advance' },

@@ -44,6 +44,15 @@ export function generateArrivals(
   const { arrivals } = scenario;
   const warmupEnd = options.warmupDays;
   if (arrivals.kind === 'trace') {
+    const early = arrivals.submissions.findIndex((moment) => epochDayOf(moment.slice(0, 10)) < axis.firstEpoch);
+    if (early >= 0) {
+      throw new KuaibanError({
+        code: 'INVALID_SCENARIO',
+        message: `Invalid scenario: arrivals.submissions[${early}]: ${arrivals.submissions[early]} is before the start ${scenario.start}`,
+        messageZh: `仿真情景无效：arrivals.submissions[${early}]：${arrivals.submissions[early]} 早于起始日 ${scenario.start}`,
+        issues: [{ path: ['arrivals', 'submissions', early], message: 'before the start', messageZh: '早于起始日' }],
+      });
+    }
     const times = arrivals.submissions
       .map((moment) => {
         const epoch = epochDayOf(moment.slice(0, 10));
@@ -54,14 +63,6 @@ export function generateArrivals(
         return share >= 1 ? day + 1 : day + share;
       })
       .sort((a, b) => a - b);
-    if ((times[0] ?? 0) < 0) {
-      throw new KuaibanError({
-        code: 'INVALID_SCENARIO',
-        message: `Invalid scenario: arrivals.submissions: a submission is before the start ${scenario.start}`,
-        messageZh: `仿真情景无效：arrivals.submissions：有提交时间早于起始日 ${scenario.start}`,
-        issues: [{ path: ['arrivals', 'submissions'], message: 'before the start', messageZh: '早于起始日' }],
-      });
-    }
     const firstCounted = times.findIndex((t) => t >= warmupEnd);
     const counted = firstCounted < 0 ? times.length : firstCounted;
     const kept = times.slice(0, Math.min(times.length, counted + options.cases));

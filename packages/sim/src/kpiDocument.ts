@@ -28,8 +28,8 @@ const PoolSchema = z.strictObject({
   staff: z.number().int(),
   /** Busy share of the officers' office time. */
   utilisation: RateSchema,
-  /** Mean wait in the queue per task, in hours of office time. */
-  meanWaitHours: z.number(),
+  /** Wait in the queue per task, in hours of office time: mean and its 95% interval. */
+  queueWaitHours: z.strictObject({ mean: z.number(), ci95: Interval }),
   /** Queue wait each case spends here on average, in working days. */
   waitWorkingDaysPerCase: z.number(),
   tasksPerCase: z.number(),
@@ -148,7 +148,7 @@ function counts(values: Uint8Array, hit: number, skip = -1): [number, number] {
   return [h, t];
 }
 
-/** Per-case cycle times in working days converted to calendar days are exact integers already. */
+/** What the run was asked for. */
 export interface KpiRun {
   readonly seed: number;
   readonly cases: number;
@@ -172,7 +172,14 @@ export function kpiDocument(
       role: pool.role,
       staff: pool.servers,
       utilisation,
-      meanWaitHours: round(tasks === 0 ? 0 : waitDays / tasks / pool.daysPerHour),
+      queueWaitHours: {
+        mean: round(tasks === 0 ? 0 : waitDays / tasks / pool.daysPerHour),
+        ci95: interval(
+          confidenceInterval(
+            results.map((r) => (r.poolTasks[index]! === 0 ? 0 : r.poolWait[index]! / r.poolTasks[index]! / pool.daysPerHour)),
+          ),
+        ),
+      },
       waitWorkingDaysPerCase: round(countedCases === 0 ? 0 : waitDays / countedCases),
       tasksPerCase: round(countedCases === 0 ? 0 : tasks / countedCases),
     };

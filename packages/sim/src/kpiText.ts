@@ -3,7 +3,9 @@ import type { KpiDocument, Rate, Summary } from './kpiDocument.js';
 
 const fixed = (x: number, digits = 1) => x.toFixed(digits);
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
-const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - [...text].length));
+/** Columns a text takes in a terminal: CJK characters take two. */
+const columns = (text: string) => [...text].reduce((w, c) => w + ((c.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1), 0);
+const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - columns(text)));
 
 function summaryRow(label: string, s: Summary, unit: string): string {
   return `${pad(label, 30)}${pad(`${fixed(s.mean)} ${unit}`, 16)}${pad(`[${fixed(s.ci95[0])}, ${fixed(s.ci95[1])}]`, 18)}${pad(fixed(s.p50), 8)}${pad(fixed(s.p90), 8)}${fixed(s.p99)}`;
@@ -41,7 +43,7 @@ export function kpiText(kpi: KpiDocument): string {
     `${pad('pool (bottleneck first)', 40)}${pad('staff', 7)}${pad('utilisation', 13)}${pad('wait/task h', 13)}wait/case wd`,
     ...kpi.bottlenecks.map((b) => {
       const pool = kpi.pools.find((p) => p.department === b.department && p.role === b.role);
-      return `${pad(`${b.rank}. ${b.department} ${b.role}`, 40)}${pad(String(pool?.staff ?? ''), 7)}${pad(percent(b.utilisation), 13)}${pad(fixed(pool?.meanWaitHours ?? 0, 2), 13)}${fixed(b.waitWorkingDaysPerCase, 2)}`;
+      return `${pad(`${b.rank}. ${b.department} ${b.role}`, 40)}${pad(String(pool?.staff ?? ''), 7)}${pad(percent(b.utilisation), 13)}${pad(fixed(pool?.queueWaitHours.mean ?? 0, 2), 13)}${fixed(b.waitWorkingDaysPerCase, 2)}`;
     }),
   ];
   return `${lines.join('\n')}\n`;

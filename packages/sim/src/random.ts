@@ -11,14 +11,6 @@ export function mixSeed(seed: number, index = 0): number {
   return (z ^ (z >>> 16)) >>> 0;
 }
 
-/** One mulberry32 draw from `state`: the next state and the number. */
-export function mulberry32(state: number): { state: number; value: number } {
-  const next = (state + 0x6d2b79f5) | 0;
-  let t = Math.imul(next ^ (next >>> 15), next | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return { state: next >>> 0, value: ((t ^ (t >>> 14)) >>> 0) / 4294967296 };
-}
-
 /**
  * A mulberry32 generator whose 32-bit state can be read and set, so that a
  * simulation keeps one stream per case (common random numbers) in a typed

@@ -1,5 +1,5 @@
 import type { Role } from '@kuaiban/machines';
-import { RATING_GRADES, joinOutcome } from '@kuaiban/machines';
+import { RATING_GRADES } from '@kuaiban/machines';
 import type { CaseTrace } from './caseTrace.js';
 import { EventHeap } from './EventHeap.js';
 import { mixSeed } from './random.js';
@@ -169,6 +169,7 @@ export function runReplication(
   const deptAsked = new Uint8Array(n * D);
   const deptRequested = new Int32Array(n * D);
   const traces: (CaseTrace | undefined)[] = [];
+  const tracing = new Uint8Array(n);
   const traced: CaseTrace[] = [];
   const firstCounted = arrivals.firstCounted;
   const traceUntil = firstCounted + (options.traceCases ?? 0);
@@ -212,17 +213,20 @@ export function runReplication(
   const lastT = arrivals.times[n - 1] ?? warmT;
   const activityNames = activityLabels(model);
 
+  const allComplete = () => model.materialIds.map((materialId) => ({ materialId, status: 'complete' }));
+  /** Records a command of a traced case; its fields are built only then. */
   const note = (
     c: number,
     t: number,
     type: string,
     role: Role,
-    fields: Record<string, unknown> = {},
+    fields?: () => Record<string, unknown>,
   ): void => {
-    traces[c]?.steps.push({ t, at: momentOf(t), type, role, fields, state: STATE_NAMES[phase[c]!]! });
+    if (tracing[c] === 0) return;
+    traces[c]?.steps.push({ t, at: momentOf(t), type, role, fields: fields ? fields() : {}, state: STATE_NAMES[phase[c]!]! });
   };
   const wake = (c: number, t: number, epoch: number, what: 'deemed-acceptance' | 'lapse' | 'department-timeout'): void => {
-    traces[c]?.steps.push({ t, at: `${dateOfEpochDay(epoch)}T00:00`, what, state: STATE_NAMES[phase[c]!]! });
+    if (tracing[c]) traces[c]?.steps.push({ t, at: `${dateOfEpochDay(epoch)}T00:00`, what, state: STATE_NAMES[phase[c]!]! });
   };
   const windowSessions = pools[activityPool[ACTIVITY.acceptance]!]!.sessions;
   const momentOf = (t: number): string => clockTime(axis.dateOf(Math.floor(t)), t - Math.floor(t), windowSessions);
@@ -245,7 +249,8 @@ export function runReplication(
     return true;
   }
 
-  function start(c: number, a: number, queued: number, t: number): void {
+  /** Starts a task; returns when it will end. */
+  function start(c: number, a: number, queued: number, t: number): number {
     const pool = activityPool[a]!;
     const hours = draw(c, activityHours[a]!);
     const end = t + hours * pools[pool]!.daysPerHour;
@@ -255,14 +260,17 @@ export function runReplication(
       poolWait[pool]! += t - queued;
       poolTasks[pool]!++;
     }
-    traces[c]?.tasks.push({ activity: activityNames[a]!, pool, queued, start: t, end });
+    if (tracing[c]) traces[c]?.tasks.push({ activity: activityNames[a]!, pool, queued, start: t, end });
     heap.push(end, E_TASK, c, a);
+    return end;
   }
 
-  function enqueue(c: number, a: number, t: number): void {
+  /** Starts a task or queues it; returns when it will end, or -1 while it waits. */
+  function enqueue(c: number, a: number, t: number): number {
     const pool = activityPool[a]!;
-    if (busy[pool]! < pools[pool]!.servers) start(c, a, t, t);
-    else queues[pool]!.push(c, a, t);
+    if (busy[pool]! < pools[pool]!.servers) return start(c, a, t, t);
+    queues[pool]!.push(c, a, t);
+    return -1;
   }
 
   function release(pool: number, t: number): void {
@@ -279,16 +287,21 @@ export function runReplication(
     closeT[c] = t;
   }
 
-  function scheduleDepartmentTimeout(c: number, j: number): void {
+  /**
+   * Sends a department's review to its officers, with the wake-up of its
+   * limit unless the review will be done before that (then it cannot fire).
+   */
+  function reviewInDepartment(c: number, j: number, t: number): void {
     const due = deptStart[c * D + j]! + departments[j]!.limitDays + deptPaused[c * D + j]!;
-    heap.push(tickAfter(due), E_TICK, c, T_DEPARTMENT + j);
+    const timeout = tickAfter(due);
+    const end = enqueue(c, model.firstDepartment + j, t);
+    if (end < 0 || end >= timeout) heap.push(timeout, E_TICK, c, T_DEPARTMENT + j);
   }
 
   function dispatchDepartment(c: number, j: number, rank: number, t: number): void {
     deptState[c * D + j] = D_REVIEWING;
     deptStart[c * D + j] = rank;
-    scheduleDepartmentTimeout(c, j);
-    enqueue(c, model.firstDepartment + j, t);
+    reviewInDepartment(c, j, t);
   }
 
   /** The case is accepted: `record` notes the command (or wake-up) that did it. */
@@ -300,10 +313,10 @@ export function runReplication(
     if (pause && model.pauseDays && chance(c, pause.probability)) {
       flags[c]! |= PAUSED;
       pauseRank[c] = Math.floor(t);
-      note(c, t, 'PAUSE', 'window-officer', {
+      note(c, t, 'PAUSE', 'window-officer', () => ({
         writtenNoticeOn: axis.dateOf(Math.floor(t)),
         pause: { reason: pause.reason },
-      });
+      }));
       heap.push(t + draw(c, model.pauseDays), E_PAUSE_END, c, 0);
     }
     if (model.onTheSpot) return maybeDecide(c, t);
@@ -324,18 +337,20 @@ export function runReplication(
     if (deny) flags[c]! |= DENY;
   }
 
-  function departmentDecided(c: number, j: number, opinion: number, rank: number, t: number, type: string, role: Role, extra: Record<string, unknown>): void {
+  function departmentDecided(c: number, j: number, opinion: number, rank: number, t: number, type: string, role: Role): void {
     deptState[c * D + j] = D_DECIDED;
     deptOpinion[c * D + j] = opinion;
-    const opinions: Record<string, 'approve' | 'reject'> = {};
-    for (let k = 0; k < D; k++) {
-      if (deptState[c * D + k] === D_DECIDED) opinions[departments[k]!.id] = deptOpinion[c * D + k] ? 'reject' : 'approve';
+    // The join (会签/或签/票签) as the parallel machine computes it, looked up.
+    let code = 0;
+    for (let k = D - 1; k >= 0; k--) {
+      code = code * 3 + (deptState[c * D + k] === D_DECIDED ? 1 + deptOpinion[c * D + k]! : 0);
     }
-    const item = model.item.review;
-    const result = item.mode === 'parallel' ? joinOutcome(item, opinions) : null;
-    if (result !== null) reviewDone(c, t, result === 'rejected');
-    if (type !== '') note(c, t, type, role, extra);
-    if (result !== null) return maybeDecide(c, t);
+    const result = model.join(code);
+    if (result !== 0) reviewDone(c, t, result === 2);
+    if (type !== '') {
+      note(c, t, type, role, () => ({ department: departments[j]!.id, opinion: opinion ? 'reject' : 'approve' }));
+    }
+    if (result !== 0) return maybeDecide(c, t);
     for (let k = 0; k < D; k++) {
       if (deptState[c * D + k] !== D_WAITING) continue;
       const needs = departments[k]!.dependsOn;
@@ -355,27 +370,29 @@ export function runReplication(
   function checkMaterials(c: number, t: number): void {
     const day = Math.floor(t);
     if (!chance(c, p.materialsIncomplete)) {
-      const findings = model.materialIds.map((materialId) => ({ materialId, status: 'complete' }));
-      return accepted(c, t, day, day, () => note(c, t, 'MATERIALS_CHECKED', 'window-officer', { findings }));
+      return accepted(c, t, day, day, () => note(c, t, 'MATERIALS_CHECKED', 'window-officer', () => ({ findings: allComplete() })));
     }
     const tolerable = model.tolerance !== null && model.tolerableIds.length > 0 && chance(c, p.onlyTolerableMissing);
     const missing = tolerable ? model.tolerableIds[0]! : model.materialIds[0]!;
     missingOf[c] = tolerable ? 1 : 0;
-    const findings = model.materialIds.map((materialId) => ({
-      materialId,
-      status: materialId === missing ? 'missing' : 'complete',
-    }));
+    const findings = () => ({
+      findings: model.materialIds.map((materialId) => ({
+        materialId,
+        status: materialId === missing ? 'missing' : 'complete',
+      })),
+    });
     if (tolerable) {
-      note(c, t, 'MATERIALS_CHECKED', 'window-officer', { findings });
+      note(c, t, 'MATERIALS_CHECKED', 'window-officer', findings);
       if (chance(c, p.choosesTolerance)) {
         flags[c]! |= PROVISIONAL;
         const due = day + model.tolerance!.supplementDays;
         supplementDue[c] = due;
         accepted(c, t, day, day, () =>
-          note(c, t, 'ACCEPT_TOLERANCE', 'applicant', { commitment: { text: '承诺按期补齐容缺材料' } }),
+          note(c, t, 'ACCEPT_TOLERANCE', 'applicant', () => ({ commitment: { text: '承诺按期补齐容缺材料' } })),
         );
-        heap.push(tickAfter(due), E_TICK, c, T_LAPSE);
-        if (!chance(c, p.supplementLate)) {
+        // An on-time supplement comes before the lapse could fire.
+        if (chance(c, p.supplementLate)) heap.push(tickAfter(due), E_TICK, c, T_LAPSE);
+        else {
           const at = Math.min(t + draw(c, model.applicant.supplement), due + 1 - 1e-9);
           heap.push(at, E_APPLICANT, c, A_SUPPLEMENT);
         }
@@ -383,9 +400,9 @@ export function runReplication(
       }
       note(c, t, 'DECLINE_TOLERANCE', 'applicant');
     } else {
-      note(c, t, 'MATERIALS_CHECKED', 'window-officer', { findings });
+      note(c, t, 'MATERIALS_CHECKED', 'window-officer', findings);
     }
-    note(c, t, 'ISSUE_NOTICE', 'window-officer', { items: [{ materialId: missing, problem: '材料缺失，请补正' }] });
+    note(c, t, 'ISSUE_NOTICE', 'window-officer', () => ({ items: [{ materialId: missing, problem: '材料缺失，请补正' }] }));
     heap.push(t + draw(c, model.applicant.correction), E_APPLICANT, c, A_CORRECTION);
   }
 
@@ -397,20 +414,20 @@ export function runReplication(
     if (a === ACTIVITY.acceptance || a === ACTIVITY.commitment) {
       if (chance(c, p.refusal)) {
         phase[c] = REFUSAL_PENDING;
-        note(c, t, 'PROPOSE_REFUSAL', 'window-officer', { reason: '不属于本机关职权范围', route: '请向有权机关申请' });
+        note(c, t, 'PROPOSE_REFUSAL', 'window-officer', () => ({ reason: '不属于本机关职权范围', route: '请向有权机关申请' }));
         return enqueue(c, ACTIVITY.refusalConfirm, t);
       }
       phase[c] = ACCEPTING;
       note(c, t, 'PRE_REVIEW_PASSED', 'window-officer');
       if (a === ACTIVITY.acceptance) return checkMaterials(c, t);
-      note(c, t, 'GIVE_NOTICE', 'window-officer', {
+      note(c, t, 'GIVE_NOTICE', 'window-officer', () => ({
         contents: { item: true, conditions: true, replacedProofs: true, howToCommit: true, rightToVerify: true, consequences: true },
-      });
+      }));
       note(c, t, 'CHOOSE_COMMITMENT', 'applicant');
-      note(c, t, 'SIGN_COMMITMENT', 'applicant', { text: '本人承诺符合许可条件' });
+      note(c, t, 'SIGN_COMMITMENT', 'applicant', () => ({ text: '本人承诺符合许可条件' }));
       phase[c] = ISSUING;
       decisionRank[c] = day;
-      note(c, t, 'DECIDE', 'window-officer', { approve: true });
+      note(c, t, 'DECIDE', 'window-officer', () => ({ approve: true }));
       return enqueue(c, ACTIVITY.issuance, t);
     }
     if (a === ACTIVITY.refusalConfirm) {
@@ -420,18 +437,17 @@ export function runReplication(
       return note(c, t, 'CONFIRM_REFUSAL', 'supervisor');
     }
     if (a === ACTIVITY.recheck) {
-      const findings = model.materialIds.map((materialId) => ({ materialId, status: 'complete' }));
-      return accepted(c, t, day, day, () => note(c, t, 'MATERIALS_CHECKED', 'window-officer', { findings }));
+      return accepted(c, t, day, day, () => note(c, t, 'MATERIALS_CHECKED', 'window-officer', () => ({ findings: allComplete() })));
     }
     if (a === ACTIVITY.decision) {
       decisionRank[c] = day;
       if (flags[c]! & DENY) {
         phase[c] = RATING;
         close(c, t, 1);
-        note(c, t, 'DENY', 'agency-head', {
+        note(c, t, 'DENY', 'agency-head', () => ({
           reasons: ['不符合法定条件'],
           remedies: { administrativeReview: true, lawsuit: true },
-        });
+        }));
         return rate(c, t);
       }
       phase[c] = ISSUING;
@@ -442,16 +458,16 @@ export function runReplication(
       phase[c] = RATING;
       visits[c]! += scenario.visits.collection;
       close(c, t, 0);
-      note(c, t, 'ISSUE_CERTIFICATE', 'window-officer', { certificateNo: `${model.item.id}-${c}` });
+      note(c, t, 'ISSUE_CERTIFICATE', 'window-officer', () => ({ certificateNo: `${model.item.id}-${c}` }));
       return rate(c, t);
     }
     if (a === ACTIVITY.ratingAnswer) {
-      note(c, t, 'ANSWER_RATING', 'window-officer', { answer: '已联系申请人，说明情况' });
+      note(c, t, 'ANSWER_RATING', 'window-officer', () => ({ answer: '已联系申请人，说明情况' }));
       return enqueue(c, ACTIVITY.ratingRectify, t);
     }
     if (a === ACTIVITY.ratingRectify) {
       phase[c] = ARCHIVED;
-      return note(c, t, 'RECTIFY_RATING', 'supervisor', { measures: '优化办理流程' });
+      return note(c, t, 'RECTIFY_RATING', 'supervisor', () => ({ measures: '优化办理流程' }));
     }
     if (a === ACTIVITY.mergedNotice) {
       noticeState[c] = N_ISSUED;
@@ -463,10 +479,7 @@ export function runReplication(
     if (a >= model.firstEscalation) {
       const j = a - model.firstEscalation;
       const reject = chance(c, p.departmentRejects) ? 1 : 0;
-      return departmentDecided(c, j, reject, day, t, 'ESCALATION_RESOLVED', 'supervisor', {
-        department: departments[j]!.id,
-        opinion: reject ? 'reject' : 'approve',
-      });
+      return departmentDecided(c, j, reject, day, t, 'ESCALATION_RESOLVED', 'supervisor');
     }
     if (a >= model.firstDepartment) {
       const j = a - model.firstDepartment;
@@ -476,10 +489,10 @@ export function runReplication(
         deptAsked[at] = 1;
         deptState[at] = D_AWAITING;
         deptRequested[at] = day;
-        note(c, t, 'REQUEST_SUPPLEMENT', 'department-approver', {
+        note(c, t, 'REQUEST_SUPPLEMENT', 'department-approver', () => ({
           department: departments[j]!.id,
           items: [{ materialId: model.materialIds[0]!, problem: '请补充说明' }],
-        });
+        }));
         if (noticeState[c] === N_RUNNING) {
           noticeState[c] = N_PENDING;
           enqueue(c, ACTIVITY.mergedNotice, t);
@@ -487,10 +500,7 @@ export function runReplication(
         return;
       }
       const reject = chance(c, p.departmentRejects) ? 1 : 0;
-      return departmentDecided(c, j, reject, day, t, 'OPINION', 'department-approver', {
-        department: departments[j]!.id,
-        opinion: reject ? 'reject' : 'approve',
-      });
+      return departmentDecided(c, j, reject, day, t, 'OPINION', 'department-approver');
     }
     // A review step of a chain.
     const i = a - ACTIVITY.firstStep;
@@ -501,7 +511,7 @@ export function runReplication(
       stepIndex[c] = i + 1;
       enqueue(c, a + 1, t);
     }
-    note(c, t, 'REVIEW_OPINION', step.role, { step: step.id, opinion: reject ? 'reject' : 'approve' });
+    note(c, t, 'REVIEW_OPINION', step.role, () => ({ step: step.id, opinion: reject ? 'reject' : 'approve' }));
     maybeDecide(c, t);
   }
 
@@ -511,7 +521,7 @@ export function runReplication(
       const missing = missingOf[c] ? model.tolerableIds[0]! : model.materialIds[0]!;
       visits[c]! += scenario.visits.correction;
       materials[c]!++;
-      note(c, t, 'MATERIALS_SUPPLIED', 'applicant', { materialIds: [missing] });
+      note(c, t, 'MATERIALS_SUPPLIED', 'applicant', () => ({ materialIds: [missing] }));
       return enqueue(c, ACTIVITY.recheck, t);
     }
     if (what === A_SUPPLEMENT) {
@@ -519,7 +529,7 @@ export function runReplication(
       flags[c]! &= ~PROVISIONAL;
       visits[c]! += scenario.visits.supplement;
       materials[c]!++;
-      note(c, t, 'SUPPLEMENT', 'applicant', { materialIds: [model.tolerableIds[0]!] });
+      note(c, t, 'SUPPLEMENT', 'applicant', () => ({ materialIds: [model.tolerableIds[0]!] }));
       return maybeDecide(c, t);
     }
     if (what === A_DEPARTMENT_SUPPLEMENT) {
@@ -532,8 +542,7 @@ export function runReplication(
         if (deptState[at] !== D_AWAITING) continue;
         deptPaused[at]! += day - deptRequested[at]!;
         deptState[at] = D_REVIEWING;
-        scheduleDepartmentTimeout(c, j);
-        enqueue(c, model.firstDepartment + j, t);
+        reviewInDepartment(c, j, t);
       }
       return;
     }
@@ -543,7 +552,7 @@ export function runReplication(
     let grade = 0;
     while (grade < RATING_GRADES.length - 1 && u >= model.gradeCut[grade]!) grade++;
     phase[c] = grade >= 3 ? FOLLOW_UP : ARCHIVED;
-    note(c, t, 'RATE', 'applicant', { grade: RATING_GRADES[grade] });
+    note(c, t, 'RATE', 'applicant', () => ({ grade: RATING_GRADES[grade] }));
     if (grade >= 3) enqueue(c, ACTIVITY.ratingAnswer, t);
   }
 
@@ -572,7 +581,7 @@ export function runReplication(
       wake(c, t, epoch, 'department-timeout');
       return enqueue(c, model.firstEscalation + j, t);
     }
-    departmentDecided(c, j, timeout === 'reject' ? 1 : 0, axis.rankOf(epoch), t, '', 'system', {});
+    departmentDecided(c, j, timeout === 'reject' ? 1 : 0, axis.rankOf(epoch), t, '', 'system');
     wake(c, t, epoch, 'department-timeout');
   }
 
@@ -598,10 +607,13 @@ export function runReplication(
         outcome: '',
       };
       traces[c] = trace;
+      tracing[c] = 1;
       traced.push(trace);
     }
-    if (!commitment) heap.push(tickAfter(day + model.noticeDays), E_TICK, c, T_DEEM);
-    enqueue(c, commitment ? ACTIVITY.commitment : ACTIVITY.acceptance, t);
+    const end = enqueue(c, commitment ? ACTIVITY.commitment : ACTIVITY.acceptance, t);
+    // ALL-32-NOTICE-5D: deemed acceptance, unless the check is done in time.
+    const deemed = tickAfter(day + model.noticeDays);
+    if (!commitment && (end < 0 || end >= deemed)) heap.push(deemed, E_TICK, c, T_DEEM);
   }
 
   if (n > 0) heap.push(arrivals.times[0]!, E_ARRIVAL, 0, 0);

@@ -2,6 +2,7 @@ import type { WorkCalendar } from '@kuaiban/calendar';
 import { KuaibanError, createOfficeHours } from '@kuaiban/calendar';
 import type { CompiledItem, ItemDefinition } from '@kuaiban/core';
 import { compileItem, requestedMaterials } from '@kuaiban/core';
+import { joinOutcome } from '@kuaiban/machines';
 import type { Role } from '@kuaiban/machines';
 import type { Distribution, Sampler } from './distributions.js';
 import { sampler } from './distributions.js';
@@ -101,6 +102,12 @@ export interface SimulationModel {
   readonly pauseDays: Sampler | null;
   /** Cumulative weights of the five rating grades. */
   readonly gradeCut: Float64Array;
+  /**
+   * The join of a parallel review for departments' opinions coded in base 3
+   * (department j's digit: 0 open, 1 approve, 2 reject): 0 undecided, 1
+   * approved, 2 rejected, as the machines' `joinOutcome` has it.
+   */
+  join(code: number): number;
   /** Limits (working days) for an application submitted on a date. */
   limitsOn(date: string): { statutory: number; promised: number };
 }
@@ -220,7 +227,9 @@ export function compileSimulation(
   const grades = scenario.probabilities.grades;
   const gradeTotal = grades.reduce((a, b) => a + b, 0);
   let gradeSum = 0;
+  const join = joinTable(item);
   return {
+    join,
     compiled,
     item,
     scenario,
@@ -271,4 +280,25 @@ export function compileSimulation(
       return limits;
     },
   };
+}
+
+/** `joinOutcome` for every combination of opinions, computed once (up to 9 departments; beyond, on demand). */
+function joinTable(item: ItemDefinition): (code: number) => number {
+  const review = item.review;
+  if (review.mode !== 'parallel') return () => 0;
+  const ids = review.departments.map((d) => d.id);
+  const outcome = (code: number): number => {
+    const opinions: Record<string, 'approve' | 'reject'> = {};
+    let rest = code;
+    for (const id of ids) {
+      const digit = rest % 3;
+      rest = (rest - digit) / 3;
+      if (digit !== 0) opinions[id] = digit === 1 ? 'approve' : 'reject';
+    }
+    const result = joinOutcome(review, opinions);
+    return result === null ? 0 : result === 'approved' ? 1 : 2;
+  };
+  if (ids.length > 9) return outcome;
+  const table = Uint8Array.from({ length: 3 ** ids.length }, (_, code) => outcome(code));
+  return (code) => table[code]!;
 }

@@ -5,9 +5,9 @@ import type {
   CommandResult,
   StoredCase,
 } from '@kuaiban/core';
-import { GENESIS_HASH } from '@kuaiban/core';
+import { commitStatement } from './commitStatement.js';
 import { migrate } from './migrations.js';
-import type { SqlExecutor, SqlQuery } from './SqlExecutor.js';
+import type { SqlExecutor } from './SqlExecutor.js';
 import { conflictError, sqlState, storeError } from './storeErrors.js';
 
 /** A durable timer: wake case `caseId` on `dueOn` (a date in China). */
@@ -83,8 +83,6 @@ const CASE_COLUMNS = 'case_id, item_id, version, snapshot, state, facts';
 const WAKE_UP_COLUMNS =
   'case_id, due_on, claimed_by, claim_expires_at, attempts, fired_at';
 
-const json = (value: unknown): string => JSON.stringify(value);
-
 const toCase = (row: CaseRow): StoredCase => ({
   caseId: row.case_id,
   itemId: row.item_id,
@@ -119,123 +117,10 @@ const byDue = (a: WakeUp, b: WakeUp): number =>
       ? -1
       : 1;
 
-/** Writes the case row; a stale or duplicate writer is a CONFLICT. */
-async function writeCase(tx: SqlQuery, change: CaseChange): Promise<void> {
-  const { record, entry, expectedVersion } = change;
-  const values = [
-    record.caseId,
-    record.itemId,
-    record.version,
-    json(record.snapshot),
-    json(record.state ?? null),
-    json(record.facts),
-    record.facts.nextWakeUp,
-    entry.hash,
-  ];
-  const written =
-    expectedVersion === null
-      ? await tx.query(
-          `INSERT INTO kuaiban_cases
-             (case_id, item_id, version, snapshot, state, facts, next_wake_up, last_hash)
-           VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6::jsonb, $7, $8)
-           ON CONFLICT (case_id) DO NOTHING RETURNING 1`,
-          values,
-        )
-      : await tx.query(
-          `UPDATE kuaiban_cases SET item_id = $2, version = $3,
-             snapshot = $4::jsonb, state = $5::jsonb, facts = $6::jsonb,
-             next_wake_up = $7, last_hash = $8, updated_at = now()
-           WHERE case_id = $1 AND version = $9 RETURNING 1`,
-          [...values, expectedVersion],
-        );
-  if (written.length === 1) return;
-  const [found] = await tx.query<{ version: number }>(
-    'SELECT version FROM kuaiban_cases WHERE case_id = $1',
-    [record.caseId],
-  );
-  throw conflictError(record.caseId, expectedVersion, found?.version ?? null);
-}
-
-/**
- * Appends the audit entry, which must link to the case's last stored entry
- * (or start the trail): a writer that read a stale trail is a CONFLICT.
- */
-async function appendAudit(tx: SqlQuery, change: CaseChange): Promise<void> {
-  const { entry } = change;
-  const linked = await tx.query(
-    `INSERT INTO kuaiban_audit_entries (case_id, sequence, previous_hash, hash, entry)
-     SELECT $1::text, $2::integer, $3::text, $4::text, $5::json
-     WHERE ($2::integer = 1 AND $3::text = $6::text)
-        OR EXISTS (SELECT 1 FROM kuaiban_audit_entries
-                   WHERE case_id = $1::text AND sequence = $2::integer - 1
-                     AND hash = $3::text)
-     RETURNING 1`,
-    [
-      entry.caseId,
-      entry.sequence,
-      entry.previousHash,
-      entry.hash,
-      json(entry),
-      GENESIS_HASH,
-    ],
-  );
-  if (linked.length === 0) {
-    throw conflictError(
-      entry.caseId,
-      change.expectedVersion,
-      entry.sequence - 1,
-    );
-  }
-}
-
-/**
- * Keeps the wake-up table in step with the case's next wake-up: the pending
- * timer for another date fired (a TICK) or was replaced (any other
- * command), and the timer for the new date exists.
- */
-async function syncWakeUp(tx: SqlQuery, change: CaseChange): Promise<void> {
-  const { caseId, facts } = change.record;
-  const next = facts.nextWakeUp;
-  if (change.entry.command.type === 'TICK') {
-    await tx.query(
-      `UPDATE kuaiban_wake_ups SET fired_at = now()
-       WHERE case_id = $1 AND fired_at IS NULL
-         AND ($2::text IS NULL OR due_on <> $2)`,
-      [caseId, next],
-    );
-  } else {
-    await tx.query(
-      `DELETE FROM kuaiban_wake_ups
-       WHERE case_id = $1 AND fired_at IS NULL
-         AND ($2::text IS NULL OR due_on <> $2)`,
-      [caseId, next],
-    );
-  }
-  if (next !== null) {
-    await tx.query(
-      `INSERT INTO kuaiban_wake_ups (case_id, due_on) VALUES ($1, $2)
-       ON CONFLICT (case_id, due_on) DO NOTHING`,
-      [caseId, next],
-    );
-  }
-}
-
-async function rememberCommand(
-  tx: SqlQuery,
-  change: CaseChange,
-): Promise<void> {
-  if (change.commandId === null) return;
-  await tx.query(
-    `INSERT INTO kuaiban_command_ids (case_id, command_id, result)
-     VALUES ($1, $2, $3::jsonb)`,
-    [change.record.caseId, change.commandId, json(change.result)],
-  );
-}
-
 /**
  * The query layer over any {@link SqlExecutor}: migrates the database, then
- * implements the store with one transaction per commit (case row, audit
- * entry, wake-up and command id together). Both adapters are this function
+ * implements the store with one statement, so one transaction, per commit
+ * (case row, audit entry, wake-up and command id together). Both adapters are this function
  * with their driver's executor.
  */
 export async function createSqlStore(db: SqlExecutor): Promise<DurableStore> {
@@ -253,13 +138,11 @@ export async function createSqlStore(db: SqlExecutor): Promise<DurableStore> {
 
   return {
     async commit(change: CaseChange): Promise<void> {
+      const { sql, params } = commitStatement(change);
+      let written: number;
       try {
-        await db.transaction(async (tx) => {
-          await writeCase(tx, change);
-          await appendAudit(tx, change);
-          await syncWakeUp(tx, change);
-          await rememberCommand(tx, change);
-        });
+        const [row] = await db.query<{ written: number }>(sql, params);
+        written = row?.written ?? 0;
       } catch (error) {
         // A duplicate key or a serialization failure: another writer won.
         if (['23505', '40001', '40P01'].includes(sqlState(error) ?? '')) {
@@ -272,6 +155,16 @@ export async function createSqlStore(db: SqlExecutor): Promise<DurableStore> {
         }
         throw storeError(error, 'commit');
       }
+      if (written === 1) return;
+      const [found] = await read<{ version: number }>(
+        'SELECT version FROM kuaiban_cases WHERE case_id = $1',
+        [change.record.caseId],
+      );
+      throw conflictError(
+        change.record.caseId,
+        change.expectedVersion,
+        found?.version ?? null,
+      );
     },
 
     async load(caseId) {

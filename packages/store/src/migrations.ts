@@ -51,6 +51,13 @@ CREATE TRIGGER kuaiban_audit_append_only
   BEFORE UPDATE OR DELETE ON kuaiban_audit_entries
   FOR EACH STATEMENT EXECUTE FUNCTION kuaiban_audit_append_only();
 
+CREATE FUNCTION kuaiban_conflict(message text) RETURNS boolean
+LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION USING ERRCODE = '40001', MESSAGE = message;
+END
+$$;
+
 CREATE TABLE kuaiban_wake_ups (
   case_id text NOT NULL,
   due_on text NOT NULL CHECK (due_on ~ '^\\d{4}-\\d{2}-\\d{2}$'),

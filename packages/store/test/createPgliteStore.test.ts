@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { isKuaibanError } from '@kuaiban/calendar';
-import { storeContract, verifyHistory } from '@kuaiban/core';
+import type { AuditEntry, CaseChange } from '@kuaiban/core';
+import {
+  appendEntry,
+  storeContract,
+  verifyHistory,
+} from '@kuaiban/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPgliteStore } from '../src/createPgliteStore.js';
 import type { DurableStore } from '../src/createSqlStore.js';
@@ -14,7 +19,7 @@ import { caseScript, setupEngine } from './support/caseScript.js';
 let shared: PGlite;
 beforeAll(async () => {
   shared = await PGlite.create();
-});
+}, 60_000);
 afterAll(async () => {
   await shared.close();
 });
@@ -81,7 +86,7 @@ describe('createPgliteStore: the embedded store', () => {
     again.at('2025-12-01');
     expect(await again.engine.advanceTo('2025-12-01')).toBeGreaterThan(0);
     await reopened.close();
-  });
+  }, 60_000);
 
   it('opens in memory without a data directory, and each such store is its own', async () => {
     const a = await createPgliteStore();
@@ -89,7 +94,7 @@ describe('createPgliteStore: the embedded store', () => {
     await caseScript(engine, at, 1);
     expect((await a.list()).length).toBe(1);
     await a.close();
-  });
+  }, 60_000);
 
   it('STORE_UNAVAILABLE: a data directory that cannot be opened', async () => {
     const file = join(tempDir(), 'not-a-directory');
@@ -124,4 +129,96 @@ describe('createPgliteStore: the embedded store', () => {
   });
 });
 
-export type { DurableStore };
+describe('the query layer: one statement per commit', () => {
+  const draft = (caseId: string, type: string) => ({
+    caseId,
+    at: '2025-09-26T10:00:00.000+08:00',
+    actor: { id: 'officer-chen', role: 'window-officer' as const },
+    command: { type },
+    commandId: null,
+    reason: null,
+    state: type,
+  });
+  const change = (
+    caseId: string,
+    version: number,
+    entry: AuditEntry,
+    nextWakeUp: string | null,
+  ): CaseChange => {
+    const facts = {
+      status: 'active' as const,
+      nextWakeUp,
+      warnedOn: null,
+      escalatedOn: null,
+      handler: 'officer-chen',
+      applicant: 'bakery',
+      awaiting: [],
+      dueDates: { supplement: null, decision: null, issuance: null },
+    };
+    return {
+      record: {
+        caseId,
+        itemId: 'item',
+        version,
+        snapshot: { v: version },
+        state: entry.state,
+        facts,
+      },
+      entry,
+      expectedVersion: version === 1 ? null : version - 1,
+      commandId: null,
+      result: {
+        caseId,
+        command: entry.command.type,
+        version,
+        state: entry.state,
+        facts,
+        sequence: entry.sequence,
+      },
+    };
+  };
+
+  it('keeps one pending wake-up per case: a TICK fires it, another command replaces it', async () => {
+    const store: DurableStore = await createPgliteStore({ pglite: shared });
+    const first = appendEntry(null, draft('w1', 'SUBMIT'));
+    await store.commit(change('w1', 1, first, '2025-10-01'));
+    expect((await store.wakeUps('w1')).map((w) => [w.dueOn, w.firedAt])).toEqual(
+      [['2025-10-01', null]],
+    );
+    const tick = appendEntry(first, draft('w1', 'TICK'));
+    await store.commit(change('w1', 2, tick, '2025-10-27'));
+    const afterTick = await store.wakeUps('w1');
+    expect(afterTick.map((w) => [w.dueOn, w.firedAt === null])).toEqual([
+      ['2025-10-01', false],
+      ['2025-10-27', true],
+    ]);
+    const moved = appendEntry(tick, draft('w1', 'SUPPLEMENT'));
+    await store.commit(change('w1', 3, moved, '2025-11-03'));
+    expect((await store.wakeUps('w1')).map((w) => w.dueOn)).toEqual([
+      '2025-10-01',
+      '2025-11-03',
+    ]);
+    const closed = appendEntry(moved, draft('w1', 'WITHDRAW'));
+    await store.commit(change('w1', 4, closed, null));
+    expect((await store.wakeUps('w1')).map((w) => w.dueOn)).toEqual([
+      '2025-10-01',
+    ]);
+  });
+
+  it('CONFLICT: an entry that does not link to the stored trail writes nothing, not even the case row', async () => {
+    const store = await createPgliteStore({ pglite: shared });
+    const first = appendEntry(null, draft('l1', 'SUBMIT'));
+    await store.commit(change('l1', 1, first, '2025-10-01'));
+    const stray = appendEntry(
+      appendEntry(null, draft('l1', 'SUBMIT')),
+      draft('l1', 'OTHER'),
+    );
+    const forged = { ...stray, previousHash: 'f'.repeat(64) };
+    expect(await codeOf(store.commit(change('l1', 2, forged, null)))).toBe(
+      'CONFLICT',
+    );
+    expect((await store.load('l1'))?.version).toBe(1);
+    expect(await store.history('l1')).toEqual([first]);
+    expect((await store.wakeUps('l1')).length).toBe(1);
+  });
+});

@@ -17,7 +17,7 @@ let store: DurableStore;
 beforeAll(async () => {
   db = await PGlite.create();
   store = await createPgliteStore({ pglite: db });
-});
+}, 60_000);
 afterAll(async () => {
   await store.close();
   await db.close();

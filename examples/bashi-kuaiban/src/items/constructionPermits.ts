@@ -344,7 +344,7 @@ export const lowRiskConstructionPermit: ItemDefinition = defineItem({
       domain: 'ordinary',
       verifyWithinDays: 60,
       verificationBasis:
-        '设计单位承诺、施工图事后抽查 (GZ-VERIFY; local setting, after the Zhejiang example)',
+        '国办发〔2020〕42号; 示例县社会投资简易低风险项目审批实施办法：施工图 60 个工作日内事后抽查 (local rule)',
       rectifyWithinDays: 20,
     },
   },
@@ -360,7 +360,7 @@ export const lowRiskConstructionPermit: ItemDefinition = defineItem({
     ],
   },
   issuance: { days: 1 },
-  roles: { handler: { id: 'project-window-3' } },
+  roles: { handler: { id: 'project-window-3', backup: 'project-window-2' } },
 });
 
 /** The four stages, in order (GC-STAGES). */

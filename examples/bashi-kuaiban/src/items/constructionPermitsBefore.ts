@@ -58,7 +58,9 @@ const serialPermit = (
       ],
     },
     issuance: { days: 5 },
-    roles: { handler: { id: `${department}-window` } },
+    roles: {
+      handler: { id: `${department}-window`, backup: `${department}-window-b` },
+    },
   });
 
 const fundsProof = material(

@@ -51,7 +51,7 @@ export const simplifiedDeregistrationNotice: ItemDefinition = defineItem({
     ],
   },
   issuance: { days: 1 },
-  roles: { handler: { id: 'enterprise-window-1' } },
+  roles: { handler: { id: 'enterprise-window-1', backup: 'enterprise-window-2' } },
 });
 
 /** 简易注销登记: after the notice, no objection: deregistered on the spot (art. 19, 33). */
@@ -93,7 +93,7 @@ export const simplifiedDeregistration: ItemDefinition = defineItem({
     ],
   },
   issuance: { days: 1 },
-  roles: { handler: { id: 'enterprise-window-1' } },
+  roles: { handler: { id: 'enterprise-window-1', backup: 'enterprise-window-2' } },
 });
 
 /**
@@ -155,7 +155,7 @@ export const bankruptcyAcceptance: ItemDefinition = defineItem({
   },
   // Art. 11: served within 5 days, at most 3 working days apart over any week.
   issuance: { days: 3 },
-  roles: { handler: { id: 'court-filing-desk' } },
+  roles: { handler: { id: 'court-filing-desk', backup: 'court-filing-desk-b' } },
 });
 
 /** 破产企业注销登记: on the court's ruling that ends the proceedings (企业破产法 art. 121). */
@@ -201,7 +201,7 @@ export const bankruptcyDeregistration: ItemDefinition = defineItem({
     ],
   },
   issuance: { days: 1 },
-  roles: { handler: { id: 'enterprise-window-1' } },
+  roles: { handler: { id: 'enterprise-window-1', backup: 'enterprise-window-2' } },
 });
 
 /** 办理破产 and exit. */

@@ -141,7 +141,6 @@ export const propertyTransfer: ItemDefinition = defineItem({
         name: 'Registration review and entry',
         nameZh: '登记审核及登簿',
         limitDays: 1,
-        dependsOn: ['transaction-check', 'deed-tax'],
         onTimeout: { action: 'escalate' },
       },
     ],
@@ -199,7 +198,7 @@ export const propertyMortgage: ItemDefinition = defineItem({
     ],
   },
   issuance: { days: 1 },
-  roles: { handler: { id: 'bank-service-point' } },
+  roles: { handler: { id: 'bank-service-point', backup: 'registry-window-2' } },
 });
 
 /** 不动产登记. */

@@ -46,7 +46,7 @@ export const PROPERTY_TRANSFER_BEFORE: readonly ItemDefinition[] = [
     materials: [applicationForm('存量房交易备案申请表'), ...papers()],
     review: review('交易审核'),
     issuance: { days: 1 },
-    roles: { handler: { id: 'housing-transaction-window' } },
+    roles: { handler: { id: 'housing-transaction-window', backup: 'registry-window-2' } },
   }),
   defineItem({
     id: 'before-deed-tax',
@@ -71,7 +71,7 @@ export const PROPERTY_TRANSFER_BEFORE: readonly ItemDefinition[] = [
     ],
     review: review('计税审核'),
     issuance: { days: 1 },
-    roles: { handler: { id: 'tax-hall-window' } },
+    roles: { handler: { id: 'tax-hall-window', backup: 'tax-hall-window-b' } },
   }),
   defineItem({
     id: 'before-transfer-registration',
@@ -116,6 +116,6 @@ export const PROPERTY_TRANSFER_BEFORE: readonly ItemDefinition[] = [
       ],
     },
     issuance: { days: 1 },
-    roles: { handler: { id: 'registry-window-1' } },
+    roles: { handler: { id: 'registry-window-1', backup: 'registry-window-2' } },
   }),
 ];

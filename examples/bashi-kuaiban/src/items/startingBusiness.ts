@@ -64,7 +64,7 @@ export const businessRegistration: ItemDefinition = defineItem({
       domain: 'ordinary',
       verifyWithinDays: 60,
       verificationBasis:
-        '住所（经营场所）申报承诺制，登记后 60 个工作日内核查 (GZ-VERIFY; local setting, after the Zhejiang example)',
+        '国办发〔2020〕42号 (证明事项和涉企经营许可事项告知承诺制); 示例县市场主体住所（经营场所）申报承诺制实施办法：登记后 60 个工作日内核查 (local rule, period after the Zhejiang example)',
       rectifyWithinDays: 20,
     },
     noticeDays: 1,
@@ -117,7 +117,7 @@ export const companySealFiling: ItemDefinition = defineItem({
     ],
   },
   issuance: { days: 1 },
-  roles: { handler: { id: 'enterprise-window-3' } },
+  roles: { handler: { id: 'enterprise-window-3', backup: 'enterprise-window-2' } },
 });
 
 /**
@@ -167,7 +167,7 @@ export const firstInvoice: ItemDefinition = defineItem({
     ],
   },
   issuance: { days: 1 },
-  roles: { handler: { id: 'enterprise-window-4' } },
+  roles: { handler: { id: 'enterprise-window-4', backup: 'enterprise-window-2' } },
 });
 
 /**
@@ -213,7 +213,7 @@ export const socialSecurityRegistration: ItemDefinition = defineItem({
     ],
   },
   issuance: { days: 1 },
-  roles: { handler: { id: 'enterprise-window-5' } },
+  roles: { handler: { id: 'enterprise-window-5', backup: 'enterprise-window-2' } },
 });
 
 /** The items of 企业开办, in the order the window takes them. */

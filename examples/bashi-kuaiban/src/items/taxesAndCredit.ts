@@ -66,7 +66,7 @@ export const taxIncentiveNoApplication: ItemDefinition = defineItem({
     ],
   },
   issuance: { days: 1 },
-  roles: { handler: { id: 'tax-online-desk' } },
+  roles: { handler: { id: 'tax-online-desk', backup: 'tax-hall-window' } },
 });
 
 /**
@@ -122,7 +122,7 @@ export const taxReliefCommitment: ItemDefinition = defineItem({
       domain: 'ordinary',
       verifyWithinDays: 60,
       verificationBasis:
-        '税务证明事项告知承诺制事后核查 (GZ-VERIFY; local setting, after the Zhejiang example)',
+        '国办发〔2020〕42号; 税务证明事项告知承诺制实施办法：决定后 60 个工作日内核查 (local setting, after the Zhejiang example)',
       rectifyWithinDays: 20,
     },
   },
@@ -138,7 +138,7 @@ export const taxReliefCommitment: ItemDefinition = defineItem({
     ],
   },
   issuance: { days: 2 },
-  roles: { handler: { id: 'tax-hall-window' } },
+  roles: { handler: { id: 'tax-hall-window', backup: 'tax-hall-window-b' } },
 });
 
 /**
@@ -193,7 +193,7 @@ export const creditTaxDataLoan: ItemDefinition = defineItem({
     ],
   },
   issuance: { days: 1 },
-  roles: { handler: { id: 'bank-credit-desk' } },
+  roles: { handler: { id: 'bank-credit-desk', backup: 'bank-credit-desk-b' } },
 });
 
 /**
@@ -265,7 +265,7 @@ export const creditGuaranteedLoan: ItemDefinition = defineItem({
     rejection: 'short-circuit',
   },
   issuance: { days: 2 },
-  roles: { handler: { id: 'finance-window' } },
+  roles: { handler: { id: 'finance-window', backup: 'project-window-2' } },
 });
 
 /** 纳税. */

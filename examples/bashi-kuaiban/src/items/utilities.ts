@@ -67,7 +67,7 @@ export const electricityThreeZeros: ItemDefinition = defineItem({
     ],
   },
   issuance: { days: 1 },
-  roles: { handler: { id: 'power-online-desk' } },
+  roles: { handler: { id: 'power-online-desk', backup: 'power-window' } },
 });
 
 /**
@@ -144,7 +144,7 @@ export const utilityExternalWorks: ItemDefinition = defineItem({
     rejection: 'short-circuit',
   },
   issuance: { days: 1 },
-  roles: { handler: { id: 'project-window-4' } },
+  roles: { handler: { id: 'project-window-4', backup: 'project-window-2' } },
 });
 
 /** 高压用电报装: the ordinary route, after the external works are approved. */
@@ -208,7 +208,7 @@ export const electricityOrdinary: ItemDefinition = defineItem({
     ],
   },
   issuance: { days: 1 },
-  roles: { handler: { id: 'power-window' } },
+  roles: { handler: { id: 'power-window', backup: 'power-online-desk' } },
 });
 
 /**
@@ -275,7 +275,7 @@ export const waterConnection: ItemDefinition = defineItem({
     ],
   },
   issuance: { days: 1 },
-  roles: { handler: { id: 'water-window' } },
+  roles: { handler: { id: 'water-window', backup: 'water-window-b' } },
 });
 
 /**
@@ -335,7 +335,7 @@ export const gasConnection: ItemDefinition = defineItem({
     ],
   },
   issuance: { days: 1 },
-  roles: { handler: { id: 'gas-window' } },
+  roles: { handler: { id: 'gas-window', backup: 'gas-window-b' } },
 });
 
 /** 获得电力. */

@@ -1,0 +1,16 @@
+import { Session } from 'node:inspector/promises';
+import { writeFileSync } from 'node:fs';
+import { foodPermitInput } from '../core/test/items.js';
+import { createChinaCalendar } from '@kuaiban/calendar';
+import { defineItem, compileItem } from '@kuaiban/core';
+import { designModels } from './src/designModels.js';
+const input = foodPermitInput();
+input.review = { mode: 'chain', steps: Array.from({ length: 190 }, (_, i) => ({ id: `s${i}`, name: 'x', nameZh: 'x', role: 'reviewer' as const })) };
+const c = compileItem(defineItem(input), { calendar: createChinaCalendar() });
+for (let i = 0; i < 10; i++) designModels(c, null);
+const s = new Session(); s.connect(); await s.post('Profiler.enable'); await s.post('Profiler.start');
+let t = performance.now();
+for (let i = 0; i < 50; i++) designModels(c, null);
+console.log('models ms', (performance.now() - t) / 50);
+const { profile } = await s.post('Profiler.stop');
+writeFileSync('/tmp/p.cpuprofile', JSON.stringify(profile));

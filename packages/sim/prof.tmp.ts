@@ -1,0 +1,11 @@
+import { defineItem } from '@kuaiban/core';
+import { constructionPermitInput } from '../core/test/items.js';
+import { simulationCalendar } from './src/runReplications.js';
+import { runReplication } from './src/runReplication.js';
+import { defineScenario } from './src/scenarioSchema.js';
+import { compileSimulation } from './src/simulationModel.js';
+const model = compileSimulation(defineItem(constructionPermitInput()), defineScenario({ pause: { probability: 1, days: { kind: 'uniform', min: 1, max: 4 } }, probabilities: { materialsIncomplete: 1, onlyTolerableMissing: 0, departmentAsksSupplement: 0.5 } }), { calendar: simulationCalendar() });
+for (let i = 0; i < 3; i++) runReplication(model, { seed: 1, replication: i, cases: 20000, warmupDays: 0 });
+const t0 = performance.now();
+for (let i = 0; i < 10; i++) runReplication(model, { seed: 1, replication: i, cases: 20000, warmupDays: 0 });
+console.log('cases/s', Math.round(200000 / (performance.now() - t0) * 1000));

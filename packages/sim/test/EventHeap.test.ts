@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { EventHeap } from '../src/EventHeap.js';
+import { TaskQueue } from '../src/TaskQueue.js';
+import { createRandom } from '../src/index.js';
+
+describe('EventHeap', () => {
+  it('pops events in time order, ties in the order they were pushed, past its first capacity', () => {
+    const heap = new EventHeap();
+    const random = createRandom(3);
+    const pushed: [number, number][] = [];
+    for (let i = 0; i < 5000; i++) {
+      const time = Math.floor(random.next() * 100);
+      heap.push(time, i % 5, i, i + 1);
+      pushed.push([time, i]);
+    }
+    pushed.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const popped: [number, number][] = [];
+    while (heap.pop()) {
+      expect(heap.kind).toBe(heap.caseIndex % 5);
+      expect(heap.detail).toBe(heap.caseIndex + 1);
+      popped.push([heap.time, heap.caseIndex]);
+    }
+    expect(popped).toEqual(pushed);
+    heap.push(1, 0, 0, 0);
+    heap.clear();
+    expect(heap.pop()).toBe(false);
+  });
+});
+
+describe('TaskQueue', () => {
+  it('serves tasks first in, first out, growing as needed', () => {
+    const queue = new TaskQueue();
+    for (let i = 0; i < 40; i++) queue.push(i, i * 2, i / 2);
+    for (let i = 0; i < 30; i++) expect(queue.shift() && queue.caseIndex).toBe(i);
+    for (let i = 40; i < 200; i++) queue.push(i, i * 2, i / 2);
+    const rest: number[] = [];
+    while (queue.shift()) {
+      expect(queue.activity).toBe(queue.caseIndex * 2);
+      expect(queue.queued).toBe(queue.caseIndex / 2);
+      rest.push(queue.caseIndex);
+    }
+    expect(rest).toEqual(Array.from({ length: 170 }, (_, k) => k + 30));
+  });
+});

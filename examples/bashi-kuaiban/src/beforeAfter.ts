@@ -36,10 +36,26 @@ export const CONSTRUCTION_PERMITS_COMPARISON: Comparison = {
     nameZh: '办理建筑许可（改革后：四阶段并联审批）',
     items: serial(CONSTRUCTION_STAGES),
     provides: [
-      ['gc-stage-1-land-use-planning', 'land-use-planning-permit', 'gc-stage-2-building-planning'],
-      ['gc-stage-2-building-planning', 'building-planning-permit', 'gc-stage-3-construction-permit'],
-      ['gc-stage-2-building-planning', 'building-planning-permit', 'gc-stage-4-joint-completion'],
-      ['gc-stage-3-construction-permit', 'construction-permit', 'gc-stage-4-joint-completion'],
+      [
+        'gc-stage-1-land-use-planning',
+        'land-use-planning-permit',
+        'gc-stage-2-building-planning',
+      ],
+      [
+        'gc-stage-2-building-planning',
+        'building-planning-permit',
+        'gc-stage-3-construction-permit',
+      ],
+      [
+        'gc-stage-2-building-planning',
+        'building-planning-permit',
+        'gc-stage-4-joint-completion',
+      ],
+      [
+        'gc-stage-3-construction-permit',
+        'construction-permit',
+        'gc-stage-4-joint-completion',
+      ],
     ].map(([from, result, to]) => ({
       from: from!,
       result: result!,

@@ -45,7 +45,9 @@ const RUN = { cases: 10_000, replications: 5, seed: 2025 } as const;
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'reports'), { recursive: true });
 
-print('Kuaiban 快办 · 八事快办: the enterprise lifecycle chain (seeds/002 item 50)');
+print(
+  'Kuaiban 快办 · 八事快办: the enterprise lifecycle chain (seeds/002 item 50)',
+);
 print();
 
 // 1. Lint every design.
@@ -92,14 +94,20 @@ const allScenarios = scenarios();
 print(
   `3. Simulation: ${RUN.cases.toLocaleString('en')} enterprises through each of the ${items.length} items (seed ${RUN.seed})`,
 );
-const simulations = await simulateItems(items, allScenarios, RUN, (n, total, item) =>
-  progress(`   [${String(n).padStart(2)}/${total}] ${item.nameZh}`),
+const simulations = await simulateItems(
+  items,
+  allScenarios,
+  RUN,
+  (n, total, item) =>
+    progress(`   [${String(n).padStart(2)}/${total}] ${item.nameZh}`),
 );
 done();
 const table = kpiTable(items, simulations);
 for (const line of table) print(`   ${line}`);
 print();
-print('   六减 before and after the reform (means per case; serial items add up):');
+print(
+  '   六减 before and after the reform (means per case; serial items add up):',
+);
 const comparisons = await simulateComparisons(COMPARISONS, allScenarios, RUN);
 const cuts = sixCutsTable(comparisons);
 for (const line of cuts) print(`   ${line}`);
@@ -109,7 +117,8 @@ print();
 const reportOf = (id: string) => join('reports', `${id}.html`);
 for (const item of items) {
   const simulation = simulations.get(item.id);
-  if (simulation) writeFileSync(join(out, reportOf(item.id)), htmlReport(simulation));
+  if (simulation)
+    writeFileSync(join(out, reportOf(item.id)), htmlReport(simulation));
 }
 writeFileSync(
   join(out, 'index.html'),
@@ -124,10 +133,19 @@ writeFileSync(
   join(out, 'kpi.json'),
   `${JSON.stringify(Object.fromEntries([...simulations].map(([id, s]) => [id, s.kpi])), null, 2)}\n`,
 );
-writeFileSync(join(out, 'timeline.txt'), `${formatTimeline(timeline).join('\n')}\n`);
+writeFileSync(
+  join(out, 'timeline.txt'),
+  `${formatTimeline(timeline).join('\n')}\n`,
+);
 print('4. Written:');
-print(`   ${shown(join(out, 'index.html'))}  the KPI and 六减 tables, links to every report`);
-print(`   ${shown(join(out, 'reports'))}/<item>.html  one simulation report per item`);
+print(
+  `   ${shown(join(out, 'index.html'))}  the KPI and 六减 tables, links to every report`,
+);
+print(
+  `   ${shown(join(out, 'reports'))}/<item>.html  one simulation report per item`,
+);
 print(`   ${shown(join(out, 'kpi.json'))}  the KPI documents, by item`);
 print(`   ${shown(join(out, 'timeline.txt'))}  the enterprise's timeline`);
-print(`   ${shown(dataDir)}  the PGlite database with the cases and their audit trails`);
+print(
+  `   ${shown(dataDir)}  the PGlite database with the cases and their audit trails`,
+);

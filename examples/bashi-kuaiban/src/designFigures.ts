@@ -38,7 +38,9 @@ function longestPath(
   const finish = new Map<string, number>();
   const pending = [...chain.items];
   while (pending.length > 0) {
-    const index = pending.findIndex((e) => e.after.every((id) => finish.has(id)));
+    const index = pending.findIndex((e) =>
+      e.after.every((id) => finish.has(id)),
+    );
     const { item, after } = pending.splice(index, 1)[0]!;
     const start = Math.max(0, ...after.map((id) => finish.get(id)!));
     finish.set(item.id, start + weight(item));
@@ -73,7 +75,10 @@ export function designFigures(chain: ChainDefinition): DesignFigures {
       workingDays(item, item.limits.statutory.days),
     ),
     promisedDays: longestPath(chain, (item) =>
-      workingDays(item, item.limits.promised?.days ?? item.limits.statutory.days),
+      workingDays(
+        item,
+        item.limits.promised?.days ?? item.limits.statutory.days,
+      ),
     ),
   };
 }

@@ -120,7 +120,11 @@ export async function driveCase(
   const dueDates: DueDate[] = [];
   let view: CaseView;
   if (plan.route === 'commitment') {
-    await send({ type: 'GIVE_NOTICE', actor: officer, contents: COMPLETE_NOTICE });
+    await send({
+      type: 'GIVE_NOTICE',
+      actor: officer,
+      contents: COMPLETE_NOTICE,
+    });
     await send({ type: 'CHOOSE_COMMITMENT', actor: applicant });
     await send({
       type: 'SIGN_COMMITMENT',
@@ -189,7 +193,15 @@ export async function driveCase(
   let reviewed = acceptedOn;
   const onTheSpot = item.caseKind === 'on-the-spot';
   if (plan.route === 'standard' && !onTheSpot) {
-    reviewed = scheduleReview(item, plan, acceptedOn, actions, send, plus, dueDates);
+    reviewed = scheduleReview(
+      item,
+      plan,
+      acceptedOn,
+      actions,
+      send,
+      plus,
+      dueDates,
+    );
   }
   let decidedOn = acceptedOn;
   if (plan.route === 'standard') {
@@ -238,11 +250,10 @@ export async function driveCase(
     issuedOn,
     workingDays: calendar.workingDaysBetween(submittedOn, issuedOn),
     promisedDays,
-    withinPromise: calendar.workingDaysBetween(acceptedOn, decidedOn) <= promisedDays,
+    withinPromise:
+      calendar.workingDaysBetween(acceptedOn, decidedOn) <= promisedDays,
     dueDates: [...dueDates].sort((a, b) => (a.date < b.date ? -1 : 1)),
-    asked: requested
-      .filter((m) => !committed.includes(m.id))
-      .map((m) => m.id),
+    asked: requested.filter((m) => !committed.includes(m.id)).map((m) => m.id),
     committed,
     provided: [...providedMaterials],
     shared: item.materials.filter((m) => m.sharedFrom).map((m) => m.id),

@@ -86,7 +86,10 @@ const entries: ChainDefinitionInput['items'] = [
       propertyMortgage.id,
     ],
   },
-  { item: simplifiedDeregistration, after: [simplifiedDeregistrationNotice.id] },
+  {
+    item: simplifiedDeregistration,
+    after: [simplifiedDeregistrationNotice.id],
+  },
 ];
 
 const laterItems = entries
@@ -95,7 +98,12 @@ const laterItems = entries
 
 const provides: Provision[] = [
   // The business licence, issued once, is never asked for again (SVC-SHARE).
-  ...share(businessRegistration.id, 'business-licence', 'business-licence', laterItems),
+  ...share(
+    businessRegistration.id,
+    'business-licence',
+    'business-licence',
+    laterItems,
+  ),
   ...share(firstInvoice.id, 'taxpayer-record', 'taxpayer-record', [
     taxIncentiveNoApplication.id,
     creditTaxDataLoan.id,
@@ -114,7 +122,9 @@ const provides: Provision[] = [
     stage3.id,
     stage4.id,
   ]),
-  ...share(stage3.id, 'construction-permit', 'construction-permit', [stage4.id]),
+  ...share(stage3.id, 'construction-permit', 'construction-permit', [
+    stage4.id,
+  ]),
   ...share(stage3.id, 'construction-permit', 'property-proof', [
     electricityThreeZeros.id,
     waterConnection.id,
@@ -126,9 +136,12 @@ const provides: Provision[] = [
   ...share(stage4.id, 'as-built-survey', 'as-built-survey', [
     propertyFirstRegistration.id,
   ]),
-  ...share(utilityExternalWorks.id, 'external-works-permit', 'external-works-permit', [
-    gasConnection.id,
-  ]),
+  ...share(
+    utilityExternalWorks.id,
+    'external-works-permit',
+    'external-works-permit',
+    [gasConnection.id],
+  ),
   ...share(
     propertyFirstRegistration.id,
     'property-certificate',

@@ -42,7 +42,11 @@ export function designFiles(): DesignFile[] {
     ...ALL_ITEMS,
     ...CONSTRUCTION_PERMITS_BEFORE,
     ...PROPERTY_TRANSFER_BEFORE,
-  ].map((item): DesignFile => ({ kind: 'design', path: itemPath(item.id), design: item }));
+  ].map((item): DesignFile => ({
+    kind: 'design',
+    path: itemPath(item.id),
+    design: item,
+  }));
   const comparisons = COMPARISONS.flatMap((comparison): DesignFile[] => [
     {
       kind: 'design',

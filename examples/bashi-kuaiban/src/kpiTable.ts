@@ -4,7 +4,10 @@ import type { ComparisonMeans } from './simulateItems.js';
 
 /** Columns a text takes in a terminal: CJK characters take two. */
 const columns = (text: string) =>
-  [...text].reduce((w, c) => w + ((c.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1), 0);
+  [...text].reduce(
+    (w, c) => w + ((c.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1),
+    0,
+  );
 const pad = (text: string, width: number) =>
   text + ' '.repeat(Math.max(0, width - columns(text)));
 const left = (text: string, width: number) =>
@@ -34,7 +37,9 @@ export function kpiTable(
 }
 
 /** The 六减 table of each before/after pair (means per case, SVC-SIX-CUTS). */
-export function sixCutsTable(comparisons: readonly ComparisonMeans[]): string[] {
+export function sixCutsTable(
+  comparisons: readonly ComparisonMeans[],
+): string[] {
   const lines: string[] = [];
   for (const { comparison, before, after } of comparisons) {
     const row = (label: string, b: number, a: number, digits = 1) =>

@@ -59,16 +59,27 @@ function staffFor(item: ItemDefinition, load: Workload): Staff[] {
       staff.push({ department: home, role, count: reviewers });
     }
   } else {
-    staff.push({ department: item.review.lead.id, role: 'lead-department', count: 1 });
+    staff.push({
+      department: item.review.lead.id,
+      role: 'lead-department',
+      count: 1,
+    });
     for (const department of item.review.departments) {
-      staff.push({ department: department.id, role: 'department-approver', count: reviewers });
+      staff.push({
+        department: department.id,
+        role: 'department-approver',
+        count: reviewers,
+      });
     }
   }
   return staff;
 }
 
 /** A scenario for `item` under `load`, the county's common habits around it. */
-export function scenarioFor(item: ItemDefinition, load: Workload): ScenarioInput {
+export function scenarioFor(
+  item: ItemDefinition,
+  load: Workload,
+): ScenarioInput {
   const review = item.review;
   return {
     name: `${item.nameZh}: county workload`,
@@ -111,31 +122,141 @@ export function scenarioFor(item: ItemDefinition, load: Workload): ScenarioInput
 }
 
 const WORKLOADS: Readonly<Record<string, Workload>> = {
-  'business-registration': { perWorkingDay: 6, windows: 3, reviewHours: triangular(0.25, 0.5, 1), choosesCommitment: 0.7 },
-  'company-seal-filing': { perWorkingDay: 6, windows: 2, reviewHours: triangular(0.1, 0.2, 0.5) },
-  'first-invoice': { perWorkingDay: 6, windows: 2, reviewHours: triangular(0.25, 0.5, 1) },
-  'social-security-registration': { perWorkingDay: 6, windows: 2, reviewHours: triangular(0.1, 0.25, 0.5) },
-  'gc-stage-1-land-use-planning': { perWorkingDay: 0.8, windows: 1, reviewHours: triangular(2, 6, 16) },
-  'gc-stage-2-building-planning': { perWorkingDay: 0.6, windows: 1, reviewHours: triangular(2, 8, 24) },
-  'gc-stage-3-construction-permit': { perWorkingDay: 0.6, windows: 1, reviewHours: triangular(4, 10, 30) },
-  'gc-stage-4-joint-completion': { perWorkingDay: 0.5, windows: 1, reviewHours: triangular(4, 8, 20) },
-  'gc-low-risk-permit': { perWorkingDay: 0.3, windows: 1, reviewHours: triangular(1, 3, 8), choosesCommitment: 0.8 },
-  'electricity-three-zeros': { perWorkingDay: 3, windows: 1, reviewHours: triangular(1, 2, 6), online: true },
-  'utility-external-works': { perWorkingDay: 0.5, windows: 1, reviewHours: triangular(1, 2, 6) },
-  'electricity-ordinary': { perWorkingDay: 0.4, windows: 1, reviewers: 3, reviewHours: triangular(4, 12, 32) },
-  'water-connection': { perWorkingDay: 2, windows: 1, reviewHours: triangular(1, 2, 6) },
-  'gas-connection': { perWorkingDay: 1, windows: 1, reviewHours: triangular(2, 4, 10) },
-  'property-first-registration': { perWorkingDay: 1, windows: 2, reviewHours: triangular(1, 3, 8) },
-  'property-transfer': { perWorkingDay: 20, windows: 4, reviewers: 4, heads: 3, reviewHours: triangular(0.25, 0.5, 1.5) },
-  'property-mortgage-bank-point': { perWorkingDay: 10, windows: 3, reviewHours: triangular(0.1, 0.25, 0.5) },
-  'tax-incentive-no-application': { perWorkingDay: 30, windows: 4, reviewHours: triangular(0.05, 0.1, 0.2), online: true },
-  'tax-relief-commitment': { perWorkingDay: 0.5, windows: 1, reviewHours: triangular(1, 2, 6), choosesCommitment: 0.7 },
-  'credit-tax-data-loan': { perWorkingDay: 5, windows: 2, reviewHours: triangular(0.5, 1, 3), online: true },
-  'credit-guaranteed-loan': { perWorkingDay: 1, windows: 1, reviewHours: triangular(2, 6, 16) },
-  'simplified-deregistration-notice': { perWorkingDay: 2, windows: 1, reviewHours: triangular(0.1, 0.2, 0.5), online: true },
-  'simplified-deregistration': { perWorkingDay: 2, windows: 1, reviewHours: triangular(0.25, 0.5, 1) },
-  'bankruptcy-acceptance': { perWorkingDay: 0.05, windows: 1, reviewHours: triangular(8, 16, 40) },
-  'bankruptcy-deregistration': { perWorkingDay: 0.05, windows: 1, reviewHours: triangular(0.25, 0.5, 1) },
+  'business-registration': {
+    perWorkingDay: 6,
+    windows: 3,
+    reviewHours: triangular(0.25, 0.5, 1),
+    choosesCommitment: 0.7,
+  },
+  'company-seal-filing': {
+    perWorkingDay: 6,
+    windows: 2,
+    reviewHours: triangular(0.1, 0.2, 0.5),
+  },
+  'first-invoice': {
+    perWorkingDay: 6,
+    windows: 2,
+    reviewHours: triangular(0.25, 0.5, 1),
+  },
+  'social-security-registration': {
+    perWorkingDay: 6,
+    windows: 2,
+    reviewHours: triangular(0.1, 0.25, 0.5),
+  },
+  'gc-stage-1-land-use-planning': {
+    perWorkingDay: 0.8,
+    windows: 1,
+    reviewHours: triangular(2, 6, 16),
+  },
+  'gc-stage-2-building-planning': {
+    perWorkingDay: 0.6,
+    windows: 1,
+    reviewHours: triangular(2, 8, 24),
+  },
+  'gc-stage-3-construction-permit': {
+    perWorkingDay: 0.6,
+    windows: 1,
+    reviewHours: triangular(4, 10, 30),
+  },
+  'gc-stage-4-joint-completion': {
+    perWorkingDay: 0.5,
+    windows: 1,
+    reviewHours: triangular(4, 8, 20),
+  },
+  'gc-low-risk-permit': {
+    perWorkingDay: 0.3,
+    windows: 1,
+    reviewHours: triangular(1, 3, 8),
+    choosesCommitment: 0.8,
+  },
+  'electricity-three-zeros': {
+    perWorkingDay: 3,
+    windows: 1,
+    reviewHours: triangular(1, 2, 6),
+    online: true,
+  },
+  'utility-external-works': {
+    perWorkingDay: 0.5,
+    windows: 1,
+    reviewHours: triangular(1, 2, 6),
+  },
+  'electricity-ordinary': {
+    perWorkingDay: 0.4,
+    windows: 1,
+    reviewers: 3,
+    reviewHours: triangular(4, 12, 32),
+  },
+  'water-connection': {
+    perWorkingDay: 2,
+    windows: 1,
+    reviewHours: triangular(1, 2, 6),
+  },
+  'gas-connection': {
+    perWorkingDay: 1,
+    windows: 1,
+    reviewHours: triangular(2, 4, 10),
+  },
+  'property-first-registration': {
+    perWorkingDay: 1,
+    windows: 2,
+    reviewHours: triangular(1, 3, 8),
+  },
+  'property-transfer': {
+    perWorkingDay: 20,
+    windows: 4,
+    reviewers: 4,
+    heads: 3,
+    reviewHours: triangular(0.25, 0.5, 1.5),
+  },
+  'property-mortgage-bank-point': {
+    perWorkingDay: 10,
+    windows: 3,
+    reviewHours: triangular(0.1, 0.25, 0.5),
+  },
+  'tax-incentive-no-application': {
+    perWorkingDay: 30,
+    windows: 4,
+    reviewHours: triangular(0.05, 0.1, 0.2),
+    online: true,
+  },
+  'tax-relief-commitment': {
+    perWorkingDay: 0.5,
+    windows: 1,
+    reviewHours: triangular(1, 2, 6),
+    choosesCommitment: 0.7,
+  },
+  'credit-tax-data-loan': {
+    perWorkingDay: 5,
+    windows: 2,
+    reviewHours: triangular(0.5, 1, 3),
+    online: true,
+  },
+  'credit-guaranteed-loan': {
+    perWorkingDay: 1,
+    windows: 1,
+    reviewHours: triangular(2, 6, 16),
+  },
+  'simplified-deregistration-notice': {
+    perWorkingDay: 2,
+    windows: 1,
+    reviewHours: triangular(0.1, 0.2, 0.5),
+    online: true,
+  },
+  'simplified-deregistration': {
+    perWorkingDay: 2,
+    windows: 1,
+    reviewHours: triangular(0.25, 0.5, 1),
+  },
+  'bankruptcy-acceptance': {
+    perWorkingDay: 0.05,
+    windows: 1,
+    reviewHours: triangular(8, 16, 40),
+  },
+  'bankruptcy-deregistration': {
+    perWorkingDay: 0.05,
+    windows: 1,
+    reviewHours: triangular(0.25, 0.5, 1),
+  },
 };
 
 /** Before the reform: separate windows, each item at its own pace. */
@@ -169,7 +290,9 @@ export function scenarios(): Record<string, ScenarioInput> {
     return [item.id, scenarioFor(item, load)] as const;
   });
   const before = [
-    ...CONSTRUCTION_PERMITS_BEFORE.map((item) => [item, BEFORE_WORKLOAD] as const),
+    ...CONSTRUCTION_PERMITS_BEFORE.map(
+      (item) => [item, BEFORE_WORKLOAD] as const,
+    ),
     ...PROPERTY_TRANSFER_BEFORE.map(
       (item) => [item, PROPERTY_BEFORE_WORKLOAD] as const,
     ),

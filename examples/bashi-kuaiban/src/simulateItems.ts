@@ -92,7 +92,11 @@ export async function simulateComparisons(
   for (const comparison of comparisons) {
     const before = itemsOf(comparison.before);
     const after = itemsOf(comparison.after);
-    const simulations = await simulateItems([...before, ...after], scenarios, run);
+    const simulations = await simulateItems(
+      [...before, ...after],
+      scenarios,
+      run,
+    );
     out.push({
       comparison,
       before: processMeans(before, simulations),

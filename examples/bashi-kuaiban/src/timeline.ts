@@ -192,15 +192,16 @@ function summarise(
     (a, c) => (c.submittedOn < a ? c.submittedOn : a),
     items[0]!.submittedOn,
   );
-  const until = items.reduce(
-    (a, c) => (c.issuedOn > a ? c.issuedOn : a),
-    from,
-  );
+  const until = items.reduce((a, c) => (c.issuedOn > a ? c.issuedOn : a), from);
   // The days some case of the link is open, or a period the link counts runs
   // (a statutory notice); cases side by side count once.
   const busy = new Set<string>();
   for (const record of items) {
-    for (const day of workingDaysIn(calendar, record.submittedOn, record.issuedOn)) {
+    for (const day of workingDaysIn(
+      calendar,
+      record.submittedOn,
+      record.issuedOn,
+    )) {
       busy.add(day);
     }
   }

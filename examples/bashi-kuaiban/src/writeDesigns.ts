@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { format, resolveConfig } from 'prettier';
 import { fileText, generatedFiles } from './generatedFiles.js';
 
 // Writes designs/*.json and scenarios/*.json from the TypeScript sources,
@@ -18,7 +19,16 @@ for (const folder of ['designs', 'scenarios']) {
     }
   }
 }
-for (const file of files) writeFileSync(join(root, file.path), fileText(file));
+// Written as the repository's Prettier would write them, so that
+// `prettier --check` and the generator agree.
+for (const file of files) {
+  const path = join(root, file.path);
+  const options = (await resolveConfig(path)) ?? {};
+  writeFileSync(
+    path,
+    await format(fileText(file), { ...options, filepath: path }),
+  );
+}
 console.log(
   `wrote ${files.filter((f) => f.kind === 'design').length} designs and ${files.filter((f) => f.kind === 'scenario').length} scenarios under ${root}`,
 );

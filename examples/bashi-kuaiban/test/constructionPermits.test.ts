@@ -10,7 +10,15 @@ import {
   projectLandPlanningStage,
 } from '../src/items/constructionPermits.js';
 import { runTimeline } from '../src/timeline.js';
-import { applicant, approver, calendar, due, harness, head, officer } from './harness.js';
+import {
+  applicant,
+  approver,
+  calendar,
+  due,
+  harness,
+  head,
+  officer,
+} from './harness.js';
 
 describe('办理建筑许可: four joint stages', () => {
   it('GC-STAGES: four stages in order, each one joint case with one lead and parallel reviews', () => {
@@ -25,18 +33,18 @@ describe('办理建筑许可: four joint stages', () => {
       expect(stage.review.mode).toBe('parallel');
     }
     const completion = CONSTRUCTION_STAGES[3]!.review;
-    expect(completion.mode === 'parallel' && completion.departments.map((d) => d.nameZh)).toEqual([
-      '规划核实',
-      '土地核验',
-      '消防验收',
-      '人防验收',
-      '城建档案验收',
-    ]);
+    expect(
+      completion.mode === 'parallel' &&
+        completion.departments.map((d) => d.nameZh),
+    ).toEqual(['规划核实', '土地核验', '消防验收', '人防验收', '城建档案验收']);
   });
 
   it('GC-120WD: the four stage promises add up to 120 working days', () => {
     expect(
-      CONSTRUCTION_STAGES.reduce((sum, s) => sum + (s.limits.promised?.days ?? 0), 0),
+      CONSTRUCTION_STAGES.reduce(
+        (sum, s) => sum + (s.limits.promised?.days ?? 0),
+        0,
+      ),
     ).toBe(4 * STAGE_PROMISED_DAYS);
     expect(4 * STAGE_PROMISED_DAYS).toBe(120);
   });
@@ -96,15 +104,28 @@ describe('办理建筑许可: four joint stages', () => {
     expect(kase.state).toBe('reviewing');
     expect(kase.facts.dueDates.supplement).toBe('2025-06-10');
     on('2025-06-05');
-    for (const department of ['fire-design-review', 'civil-defence-design-review', 'construction-permit']) {
-      kase = await send({ type: 'OPINION', actor: approver(department), department, opinion: 'approve' });
+    for (const department of [
+      'fire-design-review',
+      'civil-defence-design-review',
+      'construction-permit',
+    ]) {
+      kase = await send({
+        type: 'OPINION',
+        actor: approver(department),
+        department,
+        opinion: 'approve',
+      });
     }
     expect(kase.state).toBe('deciding');
     await expect(send({ type: 'APPROVE', actor: head })).rejects.toMatchObject({
       code: 'NOT_ALLOWED_IN_STATE',
     });
     on('2025-06-06');
-    await send({ type: 'SUPPLEMENT', actor: applicant, materialIds: ['quality-safety-measures'] });
+    await send({
+      type: 'SUPPLEMENT',
+      actor: applicant,
+      materialIds: ['quality-safety-measures'],
+    });
     kase = await send({ type: 'APPROVE', actor: head });
     expect(kase.state).toBe('issuing');
   });
@@ -124,9 +145,12 @@ describe('办理建筑许可: four joint stages', () => {
 
   it('GZ-DECIDE: a low-risk project commits instead of the drawing review and is granted on the spot', async () => {
     const { drive } = harness([lowRiskConstructionPermit]);
-    const record = await drive(lowRiskConstructionPermit, { route: 'commitment' }, '2025-06-03', [
-      'business-licence',
-    ]);
+    const record = await drive(
+      lowRiskConstructionPermit,
+      { route: 'commitment' },
+      '2025-06-03',
+      ['business-licence'],
+    );
     expect(record.decidedOn).toBe('2025-06-03');
     expect(record.issuedOn).toBe('2025-06-03');
     expect(due(record, 'verification')).toBe('2025-08-26');
@@ -135,8 +159,19 @@ describe('办理建筑许可: four joint stages', () => {
   it('GC-120WD: the four stages after the reform, run on the engine, take far less than 120 working days of approval', async () => {
     const { after } = CONSTRUCTION_PERMITS_COMPARISON;
     const timeline = await runTimeline({
-      chain: defineChain({ ...after, items: after.items.map((e) => ({ item: e.item, after: e.after })) }),
-      links: [{ id: 'construction', name: 'Construction', nameZh: '办理建筑许可', items: CONSTRUCTION_STAGES, sources: [] }],
+      chain: defineChain({
+        ...after,
+        items: after.items.map((e) => ({ item: e.item, after: e.after })),
+      }),
+      links: [
+        {
+          id: 'construction',
+          name: 'Construction',
+          nameZh: '办理建筑许可',
+          items: CONSTRUCTION_STAGES,
+          sources: [],
+        },
+      ],
       plan: ENTERPRISE_PLAN,
       calendar,
       startOn: '2025-03-03',
@@ -153,8 +188,8 @@ describe('办理建筑许可: four joint stages', () => {
     expect(timeline.links[0]!.workingDays).toBeLessThanOrEqual(120);
     expect(timeline.waits[0]?.countsTowardLink).toBe(false);
     // SVC-SHARE: stage 4 asks for neither permit issued earlier.
-    expect(materialsRequested(after, 'gc-stage-4-joint-completion').map((m) => m.id)).not.toContain(
-      'construction-permit',
-    );
+    expect(
+      materialsRequested(after, 'gc-stage-4-joint-completion').map((m) => m.id),
+    ).not.toContain('construction-permit');
   });
 });

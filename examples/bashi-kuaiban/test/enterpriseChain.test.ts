@@ -1,7 +1,16 @@
-import { createMemoryStore, materialsRequested, providedMaterials, verifyHistory } from '@kuaiban/core';
+import {
+  createMemoryStore,
+  materialsRequested,
+  providedMaterials,
+  verifyHistory,
+} from '@kuaiban/core';
 import { describe, expect, it } from 'vitest';
 import { ENTERPRISE_CHAIN } from '../src/enterpriseChain.js';
-import { DEMO_ENTERPRISE, DEMO_START_DATE, ENTERPRISE_PLAN } from '../src/enterprisePlan.js';
+import {
+  DEMO_ENTERPRISE,
+  DEMO_START_DATE,
+  ENTERPRISE_PLAN,
+} from '../src/enterprisePlan.js';
 import { gcStage2 } from './stages.js';
 import { LINKS } from '../src/links.js';
 import { runTimeline } from '../src/timeline.js';
@@ -10,15 +19,19 @@ import { calendar, codeOf, harness, officer } from './harness.js';
 describe('八事快办: the enterprise chain', () => {
   it('SVC-SHARE: after registration no item asks for the business licence, nor for anything an earlier result provides', () => {
     for (const { item } of ENTERPRISE_CHAIN.items.slice(1)) {
-      const asked = materialsRequested(ENTERPRISE_CHAIN, item.id).map((m) => m.id);
+      const asked = materialsRequested(ENTERPRISE_CHAIN, item.id).map(
+        (m) => m.id,
+      );
       expect(asked).not.toContain('business-licence');
       for (const provided of providedMaterials(ENTERPRISE_CHAIN, item.id)) {
         expect(asked).not.toContain(provided);
       }
     }
-    expect(materialsRequested(ENTERPRISE_CHAIN, 'business-registration').map((m) => m.id)).not.toContain(
-      'business-licence',
-    );
+    expect(
+      materialsRequested(ENTERPRISE_CHAIN, 'business-registration').map(
+        (m) => m.id,
+      ),
+    ).not.toContain('business-licence');
   });
 
   it('covers the eight links of seeds/002 item 50, each with at least one item', () => {
@@ -44,16 +57,24 @@ describe('八事快办: the enterprise chain', () => {
     const caseId = await submit(gcStage2, {
       providedMaterials: providedMaterials(ENTERPRISE_CHAIN, gcStage2.id),
     });
-    await engine.dispatch(caseId, { type: 'PRE_REVIEW_PASSED', actor: officer });
+    await engine.dispatch(caseId, {
+      type: 'PRE_REVIEW_PASSED',
+      actor: officer,
+    });
     const checked = (extra: string[]) =>
       engine.dispatch(caseId, {
         type: 'MATERIALS_CHECKED',
         actor: officer,
-        findings: ['application', 'design-scheme', 'topographic-map', ...extra].map(
-          (materialId) => ({ materialId, status: 'complete' }),
-        ),
+        findings: [
+          'application',
+          'design-scheme',
+          'topographic-map',
+          ...extra,
+        ].map((materialId) => ({ materialId, status: 'complete' })),
       });
-    expect(await codeOf(checked(['business-licence']))).toBe('NOT_ALLOWED_IN_STATE');
+    expect(await codeOf(checked(['business-licence']))).toBe(
+      'NOT_ALLOWED_IN_STATE',
+    );
     expect((await engine.history(caseId)).length).toBe(2);
     expect((await checked([])).state).toBe('reviewing');
   });
@@ -101,7 +122,14 @@ describe('八事快办: the enterprise chain', () => {
       'resolving-insolvency': 13,
     });
     // The 20-day notice is the exit link's own time; building the plant is not approval time.
-    expect(timeline.waits.map((w) => [w.itemId, w.from, w.until, w.countsTowardLink])).toEqual([
+    expect(
+      timeline.waits.map((w) => [
+        w.itemId,
+        w.from,
+        w.until,
+        w.countsTowardLink,
+      ]),
+    ).toEqual([
       ['gc-stage-4-joint-completion', '2025-05-16', '2025-11-12', false],
       ['simplified-deregistration', '2025-12-16', '2026-01-05', true],
     ]);

@@ -74,9 +74,12 @@ describe('办理破产: exit', () => {
     let kase = await send({
       type: 'MATERIALS_CHECKED',
       actor: officer,
-      findings: ['application', 'assets-and-debts', 'financial-reports', 'employee-settlement'].map(
-        (materialId) => ({ materialId, status: 'complete' }),
-      ),
+      findings: [
+        'application',
+        'assets-and-debts',
+        'financial-reports',
+        'employee-settlement',
+      ].map((materialId) => ({ materialId, status: 'complete' })),
     });
     expect(kase.facts.dueDates.decision).toBe('2025-09-30');
     on('2025-09-26');
@@ -89,7 +92,9 @@ describe('办理破产: exit', () => {
         toldApplicantOn: '2025-09-26',
       });
     // 15 calendar days from submission hold 8 working days: no more.
-    await expect(extend(9)).rejects.toMatchObject({ code: 'NOT_ALLOWED_IN_STATE' });
+    await expect(extend(9)).rejects.toMatchObject({
+      code: 'NOT_ALLOWED_IN_STATE',
+    });
     kase = await extend(8);
     // 8 more working days after 09-30: 10-09, 10-10, 10-11 (make-up), 10-13 … 10-17.
     expect(kase.facts.dueDates.decision).toBe('2025-10-17');

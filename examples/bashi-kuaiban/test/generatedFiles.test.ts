@@ -64,7 +64,11 @@ describe('designs/*.json and scenarios/*.json', () => {
       'designs/property-transfer.after.chain.json',
     ]);
     expect(designs).toHaveLength(47);
-    expect(scenarioFiles().map((f) => f.designPath).sort()).toEqual(
+    expect(
+      scenarioFiles()
+        .map((f) => f.designPath)
+        .sort(),
+    ).toEqual(
       designs
         .filter((f) => !f.path.endsWith('.chain.json'))
         .map((f) => f.path)

@@ -47,7 +47,10 @@ export function harness(items: readonly ItemDefinition[]) {
     /** Submits a case of `item` on the clock's date; returns its id. */
     submit: async (
       item: ItemDefinition,
-      extra: { route?: 'standard' | 'commitment'; providedMaterials?: string[] } = {},
+      extra: {
+        route?: 'standard' | 'commitment';
+        providedMaterials?: string[];
+      } = {},
     ) => {
       nextId = `${item.id}-${now}`;
       const view = await engine.submit({

@@ -11,7 +11,9 @@ describe('lintDesigns', () => {
   });
 
   it('SVC-LIMITS: warns that the 1-day transfer can be missed when a department escalates the next day', () => {
-    const transfer = results.find((r) => r.path === 'designs/property-transfer.json');
+    const transfer = results.find(
+      (r) => r.path === 'designs/property-transfer.json',
+    );
     expect(transfer?.findings.map((f) => f.code)).toEqual(['SVC-LIMITS']);
   });
 

@@ -16,7 +16,12 @@ describe('不动产登记', () => {
       propertyFirstRegistration,
       ENTERPRISE_PLAN['property-first-registration']!,
       '2025-09-26',
-      ['business-licence', 'land-use-planning-permit', 'completion-acceptance', 'as-built-survey'],
+      [
+        'business-licence',
+        'land-use-planning-permit',
+        'completion-acceptance',
+        'as-built-survey',
+      ],
     );
     expect(record.tolerated).toEqual(['land-price-receipt']);
     // 09-28 (make-up Sunday), 09-29, 09-30, 10-09, 10-10 …
@@ -52,11 +57,12 @@ describe('不动产登记', () => {
 
   it('ALL-34-ONSPOT-DECIDE: a mortgage is registered at the bank service point on the spot; 240 working hours are 30 working days', async () => {
     const { drive } = harness(items);
-    const record = await drive(propertyMortgage, { route: 'standard' }, '2025-12-15', [
-      'business-licence',
-      'property-certificate',
-      'loan-contract',
-    ]);
+    const record = await drive(
+      propertyMortgage,
+      { route: 'standard' },
+      '2025-12-15',
+      ['business-licence', 'property-certificate', 'loan-contract'],
+    );
     expect(record.issuedOn).toBe('2025-12-15');
     expect(record.asked).toEqual(['application', 'mortgage-contract']);
     expect(record.promisedDays).toBe(1);

@@ -25,7 +25,9 @@ describe('simulating the designs', () => {
     expect(means!.after.steps).toBeLessThan(means!.before.steps);
     const lines = sixCutsTable([means!]);
     expect(lines[0]).toBe('不动产转移登记: before 3 items in turn, after 1');
-    expect(lines.find((l) => l.includes('applications'))).toMatch(/3\s+1\s+-67%$/);
+    expect(lines.find((l) => l.includes('applications'))).toMatch(
+      /3\s+1\s+-67%$/,
+    );
   });
 
   it('adds the means of items done one after another, and simulates each item once', async () => {

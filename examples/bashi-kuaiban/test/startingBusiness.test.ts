@@ -57,7 +57,11 @@ describe('企业开办: one window, one visit', () => {
 
   it('ZZ-FILING: the seal, the first invoices and social security follow on the same visit, the licence not asked again', async () => {
     const { drive } = harness(items);
-    for (const item of [companySealFiling, firstInvoice, socialSecurityRegistration]) {
+    for (const item of [
+      companySealFiling,
+      firstInvoice,
+      socialSecurityRegistration,
+    ]) {
       const record = await drive(item, { route: 'standard' }, '2025-04-03', [
         'business-licence',
       ]);
@@ -86,7 +90,10 @@ describe('企业开办: one window, one visit', () => {
     const { engine, on, submit } = harness(items);
     on('2025-04-03');
     const caseId = await submit(businessRegistration);
-    await engine.dispatch(caseId, { type: 'PRE_REVIEW_PASSED', actor: officer });
+    await engine.dispatch(caseId, {
+      type: 'PRE_REVIEW_PASSED',
+      actor: officer,
+    });
     await engine.dispatch(caseId, {
       type: 'MATERIALS_CHECKED',
       actor: officer,

@@ -57,7 +57,11 @@ describe('纳税, 融资信贷', () => {
       '2025-03-03',
       ['business-licence', 'property-certificate'],
     );
-    expect(record.asked).toEqual(['application', 'hardship-proof', 'financial-statements']);
+    expect(record.asked).toEqual([
+      'application',
+      'hardship-proof',
+      'financial-statements',
+    ]);
     expect(record.tolerated).toEqual(['financial-statements']);
     expect(due(record, 'supplement')).toBe('2025-03-10');
     expect(record.issuedOn).toBe('2025-03-13');
@@ -89,7 +93,10 @@ describe('纳税, 融资信贷', () => {
       ['business-licence', 'taxpayer-record'],
     );
     expect(record.asked).toEqual(['application']);
-    expect(record.shared).toEqual(['representative-identity', 'tax-credit-rating']);
+    expect(record.shared).toEqual([
+      'representative-identity',
+      'tax-credit-rating',
+    ]);
     expect(record.issuedOn).toBe('2025-03-06');
     expect(due(record, 'promise')).toBe('2025-03-07');
   });

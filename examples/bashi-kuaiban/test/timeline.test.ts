@@ -6,7 +6,10 @@ import {
   businessRegistration,
   companySealFiling,
 } from '../src/items/startingBusiness.js';
-import { simplifiedDeregistration, simplifiedDeregistrationNotice } from '../src/items/exit.js';
+import {
+  simplifiedDeregistration,
+  simplifiedDeregistrationNotice,
+} from '../src/items/exit.js';
 import { ENTERPRISE_PLAN } from '../src/enterprisePlan.js';
 import { LINKS } from '../src/links.js';
 import { runTimeline } from '../src/timeline.js';
@@ -20,7 +23,10 @@ const chain = defineChain({
     { item: businessRegistration },
     { item: companySealFiling, after: ['business-registration'] },
     { item: simplifiedDeregistrationNotice, after: ['company-seal-filing'] },
-    { item: simplifiedDeregistration, after: ['simplified-deregistration-notice'] },
+    {
+      item: simplifiedDeregistration,
+      after: ['simplified-deregistration-notice'],
+    },
   ],
   provides: [
     {
@@ -53,7 +59,11 @@ describe('runTimeline and formatTimeline', () => {
       ['simplified-deregistration', '2025-10-31'],
     ]);
     expect(timeline.waits).toMatchObject([
-      { itemId: 'simplified-deregistration', from: '2025-10-10', until: '2025-10-30' },
+      {
+        itemId: 'simplified-deregistration',
+        from: '2025-10-10',
+        until: '2025-10-30',
+      },
     ]);
     // The exit link counts its notice: 15 working days in (10-10, 10-30],
     // 10-11 a make-up Saturday; the deregistration is done the same day.
@@ -71,8 +81,16 @@ describe('runTimeline and formatTimeline', () => {
     expect(lines).toContain(
       '    materials: 4 brought, 1 replaced by a commitment, 0 provided by earlier results, 1 read by data sharing',
     );
-    expect(lines.some((line) => line.includes('GZ-VERIFY: 60 working days after the decision'))).toBe(true);
-    expect(lines.some((line) => line.startsWith('  … 2025-10-10 → 2025-10-30  简易注销公示期'))).toBe(true);
+    expect(
+      lines.some((line) =>
+        line.includes('GZ-VERIFY: 60 working days after the decision'),
+      ),
+    ).toBe(true);
+    expect(
+      lines.some((line) =>
+        line.startsWith('  … 2025-10-10 → 2025-10-30  简易注销公示期'),
+      ),
+    ).toBe(true);
     expect(lines.at(-1)).toBe('Whole chain: 2025-10-01 → 2025-10-31, 4 cases.');
   });
 
@@ -90,13 +108,17 @@ describe('runTimeline and formatTimeline', () => {
       });
       for (const record of timeline.cases) {
         const history = await store.history(record.caseId);
-        expect(verifyHistory(history)).toEqual({ ok: true, entries: history.length });
+        expect(verifyHistory(history)).toEqual({
+          ok: true,
+          entries: history.length,
+        });
         expect(history.at(-1)?.state).toBe('archived');
       }
     } finally {
       await store.close();
     }
-  });
+    // Opening PGlite (PostgreSQL in WebAssembly) takes seconds.
+  }, 60_000);
 
   it('refuses a chain item without a case plan, saying which', async () => {
     expect(

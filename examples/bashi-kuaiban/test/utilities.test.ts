@@ -88,7 +88,10 @@ describe('获得电力, 获得用水用气', () => {
     const caseId = await submit(waterConnection, {
       providedMaterials: ['business-licence'],
     });
-    await engine.dispatch(caseId, { type: 'PRE_REVIEW_PASSED', actor: officer });
+    await engine.dispatch(caseId, {
+      type: 'PRE_REVIEW_PASSED',
+      actor: officer,
+    });
     await engine.dispatch(caseId, {
       type: 'MATERIALS_CHECKED',
       actor: officer,

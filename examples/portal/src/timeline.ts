@@ -57,9 +57,10 @@ function details(
     case 'SUPPLEMENT':
     case 'MATERIALS_SUPPLIED':
       return strings(command.materialIds).map(name).join(p.list);
-    case 'REVIEW_OPINION':
+    case 'REVIEW_OPINION': {
       const step = names.steps.find((s) => s.id === command.step);
       return `${step ? named(step, lang) : String(command.step)}${p.colon}${label(command.opinion === 'approve' ? 'approve' : 'reject', lang)}`;
+    }
     case 'DENY':
       return strings(command.reasons).join(p.semicolon);
     case 'ISSUE_CERTIFICATE':

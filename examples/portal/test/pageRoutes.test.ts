@@ -43,7 +43,7 @@ describe('pageRoutes', () => {
     );
   });
 
-  it('SVC-ONE-NOTICE, RQ-COMMIT: the applicant sees the items’ materials and the one-time notice on the case', async () => {
+  it('RQ-COND, RQ-COMMIT: the applicant sees the items’ materials and the one-time notice on the case', async () => {
     const { page, submit, command } = pages();
     const home = await page('bakery', '/applicant');
     expect(home.body).toMatch(/食品安全管理制度[\s\S]*可容缺/);
@@ -64,6 +64,39 @@ describe('pageRoutes', () => {
     // The officer's page of the same case offers no applicant's form.
     const officer = await page('officer-chen', `/cases/${caseId}`);
     expect(officer.body).not.toContain('data-command="ACCEPT_TOLERANCE"');
+  });
+
+  it('SVC-ONE-NOTICE: a primary material missing leads to one correction notice the applicant answers', async () => {
+    const { page, submit, command } = pages();
+    const caseId = await submit();
+    await command('officer-chen', caseId, { type: 'PRE_REVIEW_PASSED' });
+    await command('officer-chen', caseId, {
+      type: 'MATERIALS_CHECKED',
+      findings: [
+        { materialId: 'application', status: 'complete' },
+        {
+          materialId: 'premises-proof',
+          status: 'defective',
+          note: '租赁合同已过期',
+        },
+        { materialId: 'food-safety-rules', status: 'complete' },
+      ],
+    });
+    const pending = await page('officer-chen', `/cases/${caseId}`);
+    expect(pending.body).toContain('data-command="ISSUE_NOTICE"');
+    expect(pending.body).toContain('value="租赁合同已过期"');
+    const notice = await command('officer-chen', caseId, {
+      type: 'ISSUE_NOTICE',
+      items: [{ materialId: 'premises-proof', problem: '租赁合同已过期' }],
+    });
+    expect(notice.statusCode).toBe(200);
+    const applicant = await page('bakery', `/cases/${caseId}`);
+    expect(applicant.body).toMatch(
+      /补正告知[\s\S]*经营场所证明：租赁合同已过期/,
+    );
+    expect(applicant.body).toContain('data-command="MATERIALS_SUPPLIED"');
+    const home = await page('bakery', '/applicant');
+    expect(home.body).toContain('提交补正材料');
   });
 
   it('escapes what users wrote', async () => {

@@ -99,7 +99,7 @@ describe.skipIf(!available && !inCi)('the portal in a browser', () => {
       fullPage: true,
     });
 
-  it('RQ-COMMIT, ALL-32-NOTICE-5D: an applicant is accepted under 容缺, supplements, and the case is decided', async () => {
+  it('RQ-COND, RQ-COMMIT: an applicant is accepted under 容缺, supplements, and the case is decided', async () => {
     const applicant = await logIn('bakery');
     expect(new URL(applicant.url()).pathname).toBe('/applicant');
     const permit = applicant.locator(

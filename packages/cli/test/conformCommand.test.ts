@@ -7,7 +7,10 @@ import { ExitCode, runCli } from '../src/index.js';
 
 const files: Record<string, string> = {
   'food.json': JSON.stringify(foodPermitInput()),
-  'invalid-design.json': JSON.stringify({ ...foodPermitInput(), materials: [] }),
+  'invalid-design.json': JSON.stringify({
+    ...foodPermitInput(),
+    materials: [],
+  }),
   'garbage.jsonl': 'not a log\n',
 };
 
@@ -30,7 +33,8 @@ async function kuaiban(...argv: string[]) {
     stderr: (text) => (stderr += text),
     readFile: (path) => {
       const text = files[path];
-      if (text === undefined) throw new Error(`ENOENT: no such file, open '${path}'`);
+      if (text === undefined)
+        throw new Error(`ENOENT: no such file, open '${path}'`);
       return text;
     },
     color: false,
@@ -50,14 +54,24 @@ describe('kuaiban conform', () => {
     for (const log of ['late.jsonl', 'late.xes']) {
       const run = await kuaiban('conform', 'food.json', log);
       expect(run.code).toBe(ExitCode.problemsFound);
-      expect(run.stdout).toContain('decision-on-time (ALL-42-DECIDE-20D) food-business-permit case-0002');
+      expect(run.stdout).toContain(
+        'decision-on-time (ALL-42-DECIDE-20D) food-business-permit case-0002',
+      );
       expect(run.stdout).toContain('due 2025-09-28');
     }
   });
 
   it('writes the report as JSON', async () => {
-    const run = await kuaiban('conform', 'food.json', 'late.jsonl', '--format', 'json');
-    const report = JSON.parse(run.stdout) as { summary: { cases: number; errors: number } };
+    const run = await kuaiban(
+      'conform',
+      'food.json',
+      'late.jsonl',
+      '--format',
+      'json',
+    );
+    const report = JSON.parse(run.stdout) as {
+      summary: { cases: number; errors: number };
+    };
     expect(report.summary).toMatchObject({ cases: 2, errors: 1 });
   });
 
@@ -65,7 +79,10 @@ describe('kuaiban conform', () => {
     [['conform', 'food.json', 'missing.jsonl'], 'Cannot read missing.jsonl'],
     [['conform', 'food.json', 'garbage.jsonl'], 'INVALID_CASE_LOG'],
     [['conform', 'invalid-design.json', 'on-time.jsonl'], 'INVALID_DEFINITION'],
-    [['conform', 'food.json', 'on-time.jsonl', '--format', 'sarif'], '--format'],
+    [
+      ['conform', 'food.json', 'on-time.jsonl', '--format', 'sarif'],
+      '--format',
+    ],
   ])('exits 2 on bad input: %j', async (argv, message) => {
     const run = await kuaiban(...argv);
     expect(run.code).toBe(ExitCode.badInput);

@@ -28,7 +28,8 @@ async function kuaiban(...argv: string[]) {
     stderr: (text) => (stderr += text),
     readFile: (path) => {
       const text = files[path];
-      if (text === undefined) throw new Error(`ENOENT: no such file, open '${path}'`);
+      if (text === undefined)
+        throw new Error(`ENOENT: no such file, open '${path}'`);
       return text;
     },
     color: false,
@@ -59,22 +60,43 @@ describe('kuaiban lint', () => {
   });
 
   it('writes the report as JSON', async () => {
-    const run = await kuaiban('lint', 'late-certificate.json', '--format', 'json');
-    const report = JSON.parse(run.stdout) as { ok: boolean; findings: { rule: string }[] };
+    const run = await kuaiban(
+      'lint',
+      'late-certificate.json',
+      '--format',
+      'json',
+    );
+    const report = JSON.parse(run.stdout) as {
+      ok: boolean;
+      findings: { rule: string }[];
+    };
     expect(report.ok).toBe(false);
     expect(report.findings.map((f) => f.rule)).toEqual(['issuance-within-10d']);
   });
 
   it('writes SARIF 2.1.0 pointing at the design file', async () => {
-    const run = await kuaiban('lint', 'late-certificate.json', '--format', 'sarif');
+    const run = await kuaiban(
+      'lint',
+      'late-certificate.json',
+      '--format',
+      'sarif',
+    );
     const sarif = JSON.parse(run.stdout) as {
       version: string;
-      runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+      runs: {
+        results: {
+          ruleId: string;
+          locations: {
+            physicalLocation: { artifactLocation: { uri: string } };
+          }[];
+        }[];
+      }[];
     };
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0]?.results[0]?.ruleId).toBe('issuance-within-10d');
     expect(
-      sarif.runs[0]?.results[0]?.locations[0]?.physicalLocation.artifactLocation.uri,
+      sarif.runs[0]?.results[0]?.locations[0]?.physicalLocation.artifactLocation
+        .uri,
     ).toBe('late-certificate.json');
   });
 

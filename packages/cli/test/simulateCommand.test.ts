@@ -3,14 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KpiDocumentSchema, ComparisonDocumentSchema } from '@kuaiban/sim';
 import { describe, expect, it } from 'vitest';
-import { constructionPermitInput, foodPermitInput } from '../../core/test/items.js';
+import {
+  constructionPermitInput,
+  foodPermitInput,
+} from '../../core/test/items.js';
 import type { CliIO } from '../src/index.js';
 import { ExitCode, runCli } from '../src/index.js';
 
 const files: Record<string, string> = {
   'food.json': JSON.stringify(foodPermitInput()),
   'construction.json': JSON.stringify(constructionPermitInput()),
-  'busy.json': JSON.stringify({ name: 'busy', arrivals: { kind: 'poisson', perWorkingDay: 9 } }),
+  'busy.json': JSON.stringify({
+    name: 'busy',
+    arrivals: { kind: 'poisson', perWorkingDay: 9 },
+  }),
   'bad-scenario.json': JSON.stringify({ probabilities: { refusal: 3 } }),
   'broken.json': '{"name": ',
   'chain.json': JSON.stringify({
@@ -29,7 +35,8 @@ async function kuaiban(...argv: string[]) {
     stderr: (text) => (stderr += text),
     readFile: (path) => {
       const text = files[path];
-      if (text === undefined) throw new Error(`ENOENT: no such file, open '${path}'`);
+      if (text === undefined)
+        throw new Error(`ENOENT: no such file, open '${path}'`);
       return text;
     },
     color: false,
@@ -44,19 +51,55 @@ describe('kuaiban simulate', () => {
   it('prints the KPI table for a design under the default scenario', async () => {
     const run = await kuaiban('simulate', 'food.json', ...small, '--seed', '4');
     expect(run.code).toBe(ExitCode.ok);
-    expect(run.stdout).toContain('食品经营许可 Food business permit (food-business-permit), scenario "scenario"');
+    expect(run.stdout).toContain(
+      '食品经营许可 Food business permit (food-business-permit), scenario "scenario"',
+    );
     expect(run.stdout).toContain('2 replications × 200 cases, seed 4');
     expect(run.stdout).toContain('decided within promise');
     expect(run.stderr).toBe('');
   });
 
   it('prints the JSON KPI document with --format json; the same seed gives the same numbers', async () => {
-    const a = await kuaiban('simulate', 'food.json', ...small, '--scenario', 'busy.json', '--seed', '7', '--format', 'json');
-    const b = await kuaiban('simulate', 'food.json', ...small, '--scenario', 'busy.json', '--seed', '7', '--format', 'json');
-    const c = await kuaiban('simulate', 'food.json', ...small, '--scenario', 'busy.json', '--seed', '8', '--format', 'json');
+    const a = await kuaiban(
+      'simulate',
+      'food.json',
+      ...small,
+      '--scenario',
+      'busy.json',
+      '--seed',
+      '7',
+      '--format',
+      'json',
+    );
+    const b = await kuaiban(
+      'simulate',
+      'food.json',
+      ...small,
+      '--scenario',
+      'busy.json',
+      '--seed',
+      '7',
+      '--format',
+      'json',
+    );
+    const c = await kuaiban(
+      'simulate',
+      'food.json',
+      ...small,
+      '--scenario',
+      'busy.json',
+      '--seed',
+      '8',
+      '--format',
+      'json',
+    );
     const kpi = KpiDocumentSchema.parse(JSON.parse(a.stdout));
     expect(kpi.scenario).toBe('busy');
-    expect(kpi.run).toMatchObject({ seed: 7, replications: 2, casesPerReplication: 200 });
+    expect(kpi.run).toMatchObject({
+      seed: 7,
+      replications: 2,
+      casesPerReplication: 200,
+    });
     expect(b.stdout).toBe(a.stdout);
     expect(c.stdout).not.toBe(a.stdout);
   });
@@ -65,20 +108,59 @@ describe('kuaiban simulate', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kuaiban-sim-'));
     const report = join(dir, 'report.html');
     const log = join(dir, 'cases.ocel.json');
-    const run = await kuaiban('simulate', 'food.json', '--compare', 'construction.json', ...small, '--report', report, '--log', log);
+    const run = await kuaiban(
+      'simulate',
+      'food.json',
+      '--compare',
+      'construction.json',
+      ...small,
+      '--report',
+      report,
+      '--log',
+      log,
+    );
     expect(run.code).toBe(ExitCode.ok);
-    expect(run.stdout).toContain('what-if: food-business-permit → construction-permit');
+    expect(run.stdout).toContain(
+      'what-if: food-business-permit → construction-permit',
+    );
     expect(readFileSync(report, 'utf8')).toContain('What if');
     expect(JSON.parse(readFileSync(log, 'utf8'))).toHaveProperty('events');
-    const json = await kuaiban('simulate', 'food.json', '--compare', 'construction.json', ...small, '--format', 'json');
-    expect(ComparisonDocumentSchema.parse(JSON.parse(json.stdout)).differences.length).toBeGreaterThan(5);
+    const json = await kuaiban(
+      'simulate',
+      'food.json',
+      '--compare',
+      'construction.json',
+      ...small,
+      '--format',
+      'json',
+    );
+    expect(
+      ComparisonDocumentSchema.parse(JSON.parse(json.stdout)).differences
+        .length,
+    ).toBeGreaterThan(5);
   });
 
   it('writes the event log as XES, CSV or JSON Lines by its extension', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kuaiban-sim-'));
-    for (const [name, start] of [['log.xes', '<?xml'], ['log.csv', 'caseId,itemId'], ['log.jsonl', '{"caseId"']] as const) {
-      expect((await kuaiban('simulate', 'food.json', ...small, '--log', join(dir, name))).code).toBe(ExitCode.ok);
-      expect(readFileSync(join(dir, name), 'utf8').startsWith(start)).toBe(true);
+    for (const [name, start] of [
+      ['log.xes', '<?xml'],
+      ['log.csv', 'caseId,itemId'],
+      ['log.jsonl', '{"caseId"'],
+    ] as const) {
+      expect(
+        (
+          await kuaiban(
+            'simulate',
+            'food.json',
+            ...small,
+            '--log',
+            join(dir, name),
+          )
+        ).code,
+      ).toBe(ExitCode.ok);
+      expect(readFileSync(join(dir, name), 'utf8').startsWith(start)).toBe(
+        true,
+      );
     }
   });
 
@@ -87,8 +169,14 @@ describe('kuaiban simulate', () => {
       [['simulate', 'missing.json'], /Cannot read missing.json/],
       [['simulate', 'food.json', '--cases', '0'], /--cases/],
       [['simulate', 'food.json', '--seed', 'x'], /--seed/],
-      [['simulate', 'food.json', '--scenario', 'bad-scenario.json'], /bad-scenario.json: .*probabilities.refusal/],
-      [['simulate', 'food.json', '--scenario', 'broken.json'], /broken.json is not valid JSON/],
+      [
+        ['simulate', 'food.json', '--scenario', 'bad-scenario.json'],
+        /bad-scenario.json: .*probabilities.refusal/,
+      ],
+      [
+        ['simulate', 'food.json', '--scenario', 'broken.json'],
+        /broken.json is not valid JSON/,
+      ],
       [['simulate', 'food.json', '--format', 'xml'], /xml/],
       [['simulate', 'food.json', '--log', 'out.txt'], /--log out.txt/],
       [['simulate', 'chain.json'], /chain of 1 items/],

@@ -85,6 +85,25 @@ const EnvelopeSchema = z.looseObject({
   commandId: z.string().min(1).optional(),
 });
 
+/**
+ * What {@link EnvelopeSchema} accepts as it is, checked without building
+ * its copy; anything else is parsed, to be told exactly what is wrong.
+ */
+function wellFormedEnvelope(
+  input: unknown,
+): input is z.output<typeof EnvelopeSchema> {
+  if (typeof input !== 'object' || input === null) return false;
+  const prototype = Object.getPrototypeOf(input) as unknown;
+  if (prototype !== Object.prototype && prototype !== null) return false;
+  const { type, commandId } = input as { type?: unknown; commandId?: unknown };
+  return (
+    typeof type === 'string' &&
+    type.length > 0 &&
+    (commandId === undefined ||
+      (typeof commandId === 'string' && commandId.length > 0))
+  );
+}
+
 const machineDate = (moment: string) => dateInChina(moment);
 
 /**
@@ -394,11 +413,13 @@ export function createEngine(options: EngineOptions) {
      * changes anything. A repeated `commandId` returns the first result.
      */
     async dispatch(caseId: string, input: unknown): Promise<CaseView> {
-      const envelope = parseWith(EnvelopeSchema, input, {
-        code: 'INVALID_COMMAND',
-        what: 'command',
-        whatZh: '指令',
-      });
+      const envelope = wellFormedEnvelope(input)
+        ? input
+        : parseWith(EnvelopeSchema, input, {
+            code: 'INVALID_COMMAND',
+            what: 'command',
+            whatZh: '指令',
+          });
       const { commandId, ...body } = envelope;
       const schema = commandSchemas.get(body.type);
       if (!schema || body.type === 'TICK') {

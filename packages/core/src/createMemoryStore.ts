@@ -53,17 +53,25 @@ export function createMemoryStore(): CaseStore {
       }
       // Copied before anything is written: a value JSON cannot hold fails
       // the commit whole.
-      const kept = frozenJson(record);
-      const keptEntry = frozenJson(entry);
-      const result = change.commandId === null ? null : frozenJson(change.result);
+      let kept: StoredCase;
+      let keptEntry: AuditEntry;
+      let result: [string, CommandResult] | null;
+      try {
+        kept = frozenJson(record);
+        keptEntry = frozenJson(entry);
+        result =
+          change.commandId === null
+            ? null
+            : [key(record.caseId, change.commandId), frozenJson(change.result)];
+      } catch (error) {
+        return Promise.reject(error as Error);
+      }
       cases.set(record.caseId, kept);
       histories.set(record.caseId, [
         ...(histories.get(record.caseId) ?? []),
         keptEntry,
       ]);
-      if (change.commandId !== null && result !== null) {
-        commands.set(key(record.caseId, change.commandId), result);
-      }
+      if (result) commands.set(...result);
       return Promise.resolve();
     },
     load: (caseId) => Promise.resolve(handOut(cases.get(caseId))),

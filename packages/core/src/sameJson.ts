@@ -3,12 +3,10 @@ function isPlainObject(value: object): boolean {
   return prototype === Object.prototype || prototype === null;
 }
 
-/** Keys whose values JSON writes (not `undefined`, functions or symbols). */
-function written(record: Record<string, unknown>): string[] {
-  return Object.keys(record).filter((key) => {
-    const kind = typeof record[key];
-    return kind !== 'undefined' && kind !== 'function' && kind !== 'symbol';
-  });
+/** Whether JSON writes a member with this value. */
+function isWritten(value: unknown): boolean {
+  const kind = typeof value;
+  return kind !== 'undefined' && kind !== 'function' && kind !== 'symbol';
 }
 
 /**
@@ -48,14 +46,19 @@ export function sameJson(a: unknown, b: unknown): boolean {
   }
   const left = a as Record<string, unknown>;
   const right = b as Record<string, unknown>;
-  const keys = written(left);
-  if (keys.length !== written(right).length) return false;
-  for (const key of keys) {
-    if (!Object.hasOwn(right, key) || !sameJson(left[key], right[key])) {
+  let count = 0;
+  for (const key of Object.keys(left)) {
+    const value = left[key];
+    if (!isWritten(value)) continue;
+    count += 1;
+    if (!Object.hasOwn(right, key) || !sameJson(value, right[key])) {
       return false;
     }
   }
-  return true;
+  for (const key of Object.keys(right)) {
+    if (isWritten(right[key])) count -= 1;
+  }
+  return count === 0;
 }
 
 /** Array members: what JSON writes as `null` is equal to `null`. */

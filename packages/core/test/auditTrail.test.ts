@@ -129,6 +129,19 @@ describe('canonicalJson', () => {
     );
   });
 
+  it('writes structures of any depth, and names a deep cycle by its path', () => {
+    let deep: unknown = 'leaf';
+    for (let depth = 0; depth < 600; depth += 1) deep = { d: [deep] };
+    expect(canonicalJson(deep)).toBe(
+      `${'{"d":['.repeat(600)}"leaf"${']}'.repeat(600)}`,
+    );
+    const loop: Record<string, unknown> = { name: 'loop' };
+    loop.next = { again: [loop] };
+    expect(() => canonicalJson({ top: loop })).toThrow(
+      /\$\["top"\]\["next"\]\["again"\]\[0\]/,
+    );
+  });
+
   it('accepts the same object twice when it is not a cycle', () => {
     const shared = { id: 'x' };
     expect(canonicalJson({ a: shared, b: [shared] })).toBe(

@@ -5,7 +5,11 @@
  */
 import { performance } from 'node:perf_hooks';
 import { createChinaCalendar } from '@kuaiban/calendar';
-import type { AuditEntry, CaseHistory, ItemDefinitionInput } from '@kuaiban/core';
+import type {
+  AuditEntry,
+  CaseHistory,
+  ItemDefinitionInput,
+} from '@kuaiban/core';
 import { compileItem, createEngine, defineItem, toJsonl } from '@kuaiban/core';
 import type { CaseLifecycleInput, Party } from '@kuaiban/machines';
 import { createActor } from 'xstate';
@@ -40,7 +44,7 @@ if (!report.ok) throw new Error('the 190-step design should comply');
 const states =
   compileItem(defineItem(big), { calendar }).graph.states.length + 190;
 
-async function timeOne(run: () => unknown): Promise<number> {
+function timeOne(run: () => unknown): number {
   const started = performance.now();
   let runs = 0;
   while (performance.now() - started < ROUND_MS) {
@@ -86,9 +90,22 @@ async function engineHistories(count: number): Promise<CaseHistory[]> {
           { materialId: 'food-safety-rules', status: 'missing' },
         ],
       },
-      { type: 'ACCEPT_TOLERANCE', actor: applicant, commitment: { text: '承诺补齐' } },
-      { type: 'SUPPLEMENT', actor: applicant, materialIds: ['food-safety-rules'] },
-      { type: 'PAUSE', actor: reviewer, writtenNoticeOn: day, pause: { reason: 'testing' } },
+      {
+        type: 'ACCEPT_TOLERANCE',
+        actor: applicant,
+        commitment: { text: '承诺补齐' },
+      },
+      {
+        type: 'SUPPLEMENT',
+        actor: applicant,
+        materialIds: ['food-safety-rules'],
+      },
+      {
+        type: 'PAUSE',
+        actor: reviewer,
+        writtenNoticeOn: day,
+        pause: { reason: 'testing' },
+      },
       { type: 'RESUME', actor: reviewer },
       ...Array.from({ length: 10 }, (_, s) => ({
         type: 'REVIEW_OPINION',
@@ -101,7 +118,11 @@ async function engineHistories(count: number): Promise<CaseHistory[]> {
       { type: 'RATE', actor: applicant, grade: 'satisfied' },
     ];
     for (const command of commands) await engine.dispatch(caseId, command);
-    histories.push({ caseId, itemId: TEN_STEPS.id, entries: await engine.history(caseId) });
+    histories.push({
+      caseId,
+      itemId: TEN_STEPS.id,
+      entries: await engine.history(caseId),
+    });
   }
   return histories;
 }
@@ -110,7 +131,8 @@ const DISTINCT = 400;
 const CASES = 20_000;
 const histories = await engineHistories(DISTINCT);
 const eventsPerCase = histories[0]?.entries.length ?? 0;
-if (eventsPerCase !== 20) throw new Error(`expected 20 events, got ${eventsPerCase}`);
+if (eventsPerCase !== 20)
+  throw new Error(`expected 20 events, got ${eventsPerCase}`);
 const sample = readJsonl(toJsonl(histories));
 /** The engine's cases repeated under new ids: a log of CASES cases. */
 const log: CaseLog = {
@@ -129,7 +151,9 @@ const jsonl = toJsonl(
 );
 const check = checkConformance(TEN_STEPS, log);
 if (check.summary.fitting !== CASES || !check.ok) {
-  throw new Error(`the engine's cases should conform: ${JSON.stringify(check.summary)}`);
+  throw new Error(
+    `the engine's cases should conform: ${JSON.stringify(check.summary)}`,
+  );
 }
 
 const compiled = compileItem(defineItem(TEN_STEPS), { calendar });
@@ -141,11 +165,12 @@ function replayWithXstate(entries: readonly AuditEntry[]): void {
   });
   actor.start();
   for (const entry of rest) actor.send(entry.command as never);
-  if (actor.getSnapshot().value !== 'archived') throw new Error('replay diverged');
+  if (actor.getSnapshot().value !== 'archived')
+    throw new Error('replay diverged');
   actor.stop();
 }
 
-async function casesPerSecond(run: () => number): Promise<number> {
+function casesPerSecond(run: () => number): number {
   const started = performance.now();
   let cases = 0;
   while (performance.now() - started < ROUND_MS) cases += run();
@@ -160,13 +185,18 @@ const xstateRate: number[] = [];
 let x = 0;
 for (let round = 0; round < ROUNDS; round++) {
   progress(`[lint] round ${round + 1}/${ROUNDS}`, round === 0);
-  lintMs.push(await timeOne(() => lintDesign(big)));
-  compileMs.push(await timeOne(() => compileItem(defineItem(big), { calendar })));
-  conformRate.push(await casesPerSecond(() => checkConformance(TEN_STEPS, log).cases.length));
-  conformTextRate.push(await casesPerSecond(() => checkConformance(TEN_STEPS, jsonl).cases.length));
+  lintMs.push(timeOne(() => lintDesign(big)));
+  compileMs.push(timeOne(() => compileItem(defineItem(big), { calendar })));
+  conformRate.push(
+    casesPerSecond(() => checkConformance(TEN_STEPS, log).cases.length),
+  );
+  conformTextRate.push(
+    casesPerSecond(() => checkConformance(TEN_STEPS, jsonl).cases.length),
+  );
   xstateRate.push(
-    await casesPerSecond(() => {
-      for (let i = 0; i < 200; i++) replayWithXstate((histories[x++ % DISTINCT] as CaseHistory).entries);
+    casesPerSecond(() => {
+      for (let i = 0; i < 200; i++)
+        replayWithXstate((histories[x++ % DISTINCT] as CaseHistory).entries);
       return 200;
     }),
   );

@@ -202,7 +202,7 @@ export function analyzeMachine(
   for (const leaf of leaves) {
     const list: LeafEdge[] = [];
     const taken = { actual: new Set<string>(), intended: new Set<string>() };
-    for (let node: string | null = leaf; node !== null; ) {
+    for (let node: string | null = leaf; node !== null;) {
       for (const transition of bySource.get(node) ?? []) {
         const reading = readingOf(transition);
         const wildcard = transition.event.includes('*');

@@ -40,8 +40,7 @@ function deviation(
 /** TIME-EXCLUDED: a pause the log shows in full, for no lawful reason and no basis. */
 function unlawfulPause(event: LogEvent, about: About): Finding | null {
   const pause = event.command?.pause as
-    | { reason?: unknown; basis?: unknown }
-    | undefined;
+    { reason?: unknown; basis?: unknown } | undefined;
   if (pause === undefined) return null;
   const reason = pause.reason;
   if (typeof reason === 'string' && reason in LAWFUL_PAUSE_REASONS) return null;
@@ -200,7 +199,11 @@ export function caseFindings(
         break;
     }
     if (next === 'refused' && state !== 'refused') {
-      if (activity !== 'CONFIRM_REFUSAL' || event.role !== 'supervisor' || !proposed) {
+      if (
+        activity !== 'CONFIRM_REFUSAL' ||
+        event.role !== 'supervisor' ||
+        !proposed
+      ) {
         out.push(
           finding({
             rule: 'refusal-confirmed-log',
@@ -218,10 +221,12 @@ export function caseFindings(
   const noticeBy = calendar.addWorkingDays(receipt, model.noticeDays);
   // The first answer to the application: a notice, or acceptance.
   const answer =
-    firstNotice !== null && (accepted === null || firstNotice.sequence < accepted.sequence)
+    firstNotice !== null &&
+    (accepted === null || firstNotice.sequence < accepted.sequence)
       ? firstNotice
       : accepted;
-  const deemed = answer !== null && answer !== firstNotice && answer.date > noticeBy;
+  const deemed =
+    answer !== null && answer !== firstNotice && answer.date > noticeBy;
   if (answer !== null && answer.date > noticeBy) {
     out.push(
       finding({
@@ -238,12 +243,21 @@ export function caseFindings(
   let timing: CaseTiming | null = null;
   if (accepted && decision) {
     const allowedDays = model.statutoryDays + extension;
-    const due = calendar.addWorkingDays(accepted.date, allowedDays + pausedDays);
+    const due = calendar.addWorkingDays(
+      accepted.date,
+      allowedDays + pausedDays,
+    );
     const usedDays =
       decision.date > accepted.date
         ? calendar.workingDaysBetween(accepted.date, decision.date) - pausedDays
         : 0;
-    timing = { accepted, decision, preparedBy: preparedBy ?? decision, allowedDays, usedDays };
+    timing = {
+      accepted,
+      decision,
+      preparedBy: preparedBy ?? decision,
+      allowedDays,
+      usedDays,
+    };
     if (decision.date > due) {
       out.push(
         finding({

@@ -34,13 +34,15 @@ export interface CaseLog {
 
 const Text = z.string().min(1);
 const Moment = z.iso.datetime({ offset: true });
-const State = z.unknown().transform((state) =>
-  state === null || state === undefined
-    ? null
-    : typeof state === 'string'
-      ? state
-      : JSON.stringify(state),
-);
+const State = z
+  .unknown()
+  .transform((state) =>
+    state === null || state === undefined
+      ? null
+      : typeof state === 'string'
+        ? state
+        : JSON.stringify(state),
+  );
 
 /** A line as `toJsonl` writes it. */
 const ExportLineSchema = z.object({
@@ -69,13 +71,16 @@ const EntryLineSchema = z.object({
   reason: z.string().nullable().optional(),
 });
 
-
 /** The Shanghai date of a moment; the common `+08:00` case without parsing. */
 export function chinaDate(at: string): string {
   return at.endsWith('+08:00') ? at.slice(0, 10) : dateInChina(at);
 }
 
-function invalid(where: string, whereZh: string, problem: string): KuaibanError {
+function invalid(
+  where: string,
+  whereZh: string,
+  problem: string,
+): KuaibanError {
   return new KuaibanError({
     code: 'INVALID_CASE_LOG',
     message: `Invalid case log at ${where}: ${problem}`,
@@ -133,7 +138,11 @@ export function readJsonl(text: string): CaseLog {
       try {
         json = JSON.parse(line);
       } catch (cause) {
-        throw invalid(`line ${i + 1}`, `第 ${i + 1} 行`, `not JSON (${(cause as Error).message})`);
+        throw invalid(
+          `line ${i + 1}`,
+          `第 ${i + 1} 行`,
+          `not JSON (${(cause as Error).message})`,
+        );
       }
       const parsed = (
         typeof (json as { command?: unknown } | null)?.command === 'object'
@@ -162,7 +171,8 @@ export function readJsonl(text: string): CaseLog {
           role: entry ? value.actor.role : value.role,
           state: value.state,
           reason: value.reason ?? null,
-          department: (entry ? value.actor.department : value.department) ?? null,
+          department:
+            (entry ? value.actor.department : value.department) ?? null,
           command: entry ? value.command : null,
         },
       ];
@@ -181,12 +191,15 @@ const ENTITIES: Readonly<Record<string, string>> = {
 
 const unescape = (text: string): string =>
   text.replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (whole, name: string) => {
-    if (name.startsWith('#x')) return String.fromCodePoint(parseInt(name.slice(2), 16));
-    if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
+    if (name.startsWith('#x'))
+      return String.fromCodePoint(parseInt(name.slice(2), 16));
+    if (name.startsWith('#'))
+      return String.fromCodePoint(Number(name.slice(1)));
     return ENTITIES[name] ?? whole;
   });
 
-const ATTRIBUTE = /<(string|date|int|float|boolean)\s+key="([^"]*)"\s+value="([^"]*)"\s*\/>/g;
+const ATTRIBUTE =
+  /<(string|date|int|float|boolean)\s+key="([^"]*)"\s+value="([^"]*)"\s*\/>/g;
 
 function attributes(block: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -201,7 +214,9 @@ const XesEventSchema = z.object({
   'time:timestamp': Moment,
   'org:resource': Text,
   'org:role': Text,
-  sequence: z.string().regex(/^\d+$/, bilingual('Expected a sequence number', '应为序号')),
+  sequence: z
+    .string()
+    .regex(/^\d+$/, bilingual('Expected a sequence number', '应为序号')),
 });
 
 /**
@@ -223,7 +238,11 @@ export function readXes(text: string): CaseLog {
       const caseId = head.get('concept:name');
       const itemId = head.get('itemId');
       if (!caseId || !itemId) {
-        throw invalid(`trace ${t}`, `第 ${t} 条轨迹`, 'missing concept:name or itemId');
+        throw invalid(
+          `trace ${t}`,
+          `第 ${t} 条轨迹`,
+          'missing concept:name or itemId',
+        );
       }
       let e = 0;
       for (const event of body.matchAll(/<event>([\s\S]*?)<\/event>/g)) {

@@ -1,4 +1,8 @@
-import type { ChainDefinition, CompiledItem, ItemDefinition } from '@kuaiban/core';
+import type {
+  ChainDefinition,
+  CompiledItem,
+  ItemDefinition,
+} from '@kuaiban/core';
 import { compileItem, defineChain, defineItem } from '@kuaiban/core';
 import type { CaseTiming } from './caseFindings.js';
 import { caseFindings } from './caseFindings.js';
@@ -55,20 +59,31 @@ export interface ConformanceReport {
 }
 
 function designItems(definition: unknown): ItemDefinition[] {
-  const isChain = Array.isArray((definition as { items?: unknown } | null)?.items);
+  const isChain = Array.isArray(
+    (definition as { items?: unknown } | null)?.items,
+  );
   if (!isChain) return [defineItem(definition as never)];
   const chain: ChainDefinition = defineChain(definition as never);
   return chain.items.map((entry) => entry.item);
 }
 
 function lastMinute(
-  timings: readonly { timing: CaseTiming; department: string; caseId: string; itemId: string }[],
+  timings: readonly {
+    timing: CaseTiming;
+    department: string;
+    caseId: string;
+    itemId: string;
+  }[],
   config: LintConfig,
 ): { summary: LastMinuteSummary; findings: Finding[] } {
   const late = (t: CaseTiming) =>
-    t.allowedDays > 0 && t.usedDays > (1 - config.lastMinuteShare) * t.allowedDays;
+    t.allowedDays > 0 &&
+    t.usedDays > (1 - config.lastMinuteShare) * t.allowedDays;
   const group = (key: (entry: (typeof timings)[number]) => string) => {
-    const groups = new Map<string, { decisions: number; lastMinute: number; cases: string[] }>();
+    const groups = new Map<
+      string,
+      { decisions: number; lastMinute: number; cases: string[] }
+    >();
     for (const entry of timings) {
       const id = key(entry);
       const g = groups.get(id) ?? { decisions: 0, lastMinute: 0, cases: [] };
@@ -93,28 +108,36 @@ function lastMinute(
   const byOfficer = group((e) => e.timing.preparedBy.actor);
   const byDepartment = group((e) => e.department);
   const findings: Finding[] = [];
-  const flag = (kind: 'officer' | 'department', kindZh: string) => (g: (typeof byOfficer)[number]) => {
-    if (g.decisions < config.lastMinuteMinCases || g.share < 0.5 || g.share < 2 * share) return;
-    findings.push(
-      finding({
-        rule: 'last-minute',
-        message: `${kind} ${g.id} decided ${g.lastMinute} of ${g.decisions} cases (${Math.round(g.share * 100)}%) in the final ${Math.round(config.lastMinuteShare * 100)}% of the allowed time, against ${Math.round(share * 100)}% overall`,
-        messageZh: `${kindZh} ${g.id} 的 ${g.decisions} 件中有 ${g.lastMinute} 件（${Math.round(g.share * 100)}%）在最后 ${Math.round(config.lastMinuteShare * 100)}% 的时限内办结，整体为 ${Math.round(share * 100)}%`,
-        evidence: g.cases.slice(0, 10).map((caseId) => {
-          const t = timings.find((e) => e.caseId === caseId)?.timing;
-          return {
-            sequence: t?.decision.sequence ?? 0,
-            activity: `${caseId}: ${t?.decision.activity ?? ''}`,
-            at: t?.decision.at ?? '',
-            actor: t?.preparedBy.actor ?? '',
-          };
+  const flag =
+    (kind: 'officer' | 'department', kindZh: string) =>
+    (g: (typeof byOfficer)[number]) => {
+      if (
+        g.decisions < config.lastMinuteMinCases ||
+        g.share < 0.5 ||
+        g.share < 2 * share
+      )
+        return;
+      findings.push(
+        finding({
+          rule: 'last-minute',
+          message: `${kind} ${g.id} decided ${g.lastMinute} of ${g.decisions} cases (${Math.round(g.share * 100)}%) in the final ${Math.round(config.lastMinuteShare * 100)}% of the allowed time, against ${Math.round(share * 100)}% overall`,
+          messageZh: `${kindZh} ${g.id} 的 ${g.decisions} 件中有 ${g.lastMinute} 件（${Math.round(g.share * 100)}%）在最后 ${Math.round(config.lastMinuteShare * 100)}% 的时限内办结，整体为 ${Math.round(share * 100)}%`,
+          evidence: g.cases.slice(0, 10).map((caseId) => {
+            const t = timings.find((e) => e.caseId === caseId)?.timing;
+            return {
+              sequence: t?.decision.sequence ?? 0,
+              activity: `${caseId}: ${t?.decision.activity ?? ''}`,
+              at: t?.decision.at ?? '',
+              actor: t?.preparedBy.actor ?? '',
+            };
+          }),
         }),
-      }),
-    );
-  };
+      );
+    };
   byOfficer.forEach(flag('officer', '工作人员'));
   byDepartment.forEach(flag('department', '部门'));
-  const strip = ({ cases: _cases, ...rest }: (typeof byOfficer)[number]) => rest;
+  const strip = ({ cases: _cases, ...rest }: (typeof byOfficer)[number]) =>
+    rest;
   return {
     summary: {
       window: config.lastMinuteShare,
@@ -147,7 +170,9 @@ export function checkConformance(
   const config = lintConfig(options);
   const models = new Map<string, ConformanceModel>();
   for (const item of designItems(definition)) {
-    const compiled: CompiledItem = compileItem(item, { calendar: config.calendar });
+    const compiled: CompiledItem = compileItem(item, {
+      calendar: config.calendar,
+    });
     models.set(item.id, conformanceModel(compiled, config.calendar));
   }
   const caseLog = typeof log === 'string' ? readCaseLog(log) : log;
@@ -173,7 +198,9 @@ export function checkConformance(
       if (result.timing) {
         timings.push({
           timing: result.timing,
-          department: result.timing.preparedBy.department ?? model.compiled.definition.department.id,
+          department:
+            result.timing.preparedBy.department ??
+            model.compiled.definition.department.id,
           caseId: trace.caseId,
           itemId: trace.itemId,
         });
@@ -202,7 +229,9 @@ export function checkConformance(
       cases: cases.length,
       fitting: cases.filter((c) => c.fits).length,
       errors,
-      warnings: all.filter((f) => f.severity === 'warning' && f.suppressed === undefined).length,
+      warnings: all.filter(
+        (f) => f.severity === 'warning' && f.suppressed === undefined,
+      ).length,
       byRule,
     },
     lastMinute: pattern.summary,

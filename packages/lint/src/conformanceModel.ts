@@ -32,9 +32,15 @@ const topState = (leaf: string): string => leaf.split('.')[1] ?? leaf;
 /** Which pattern's commands can make it send a notice to the case. */
 function sendersOf(event: string): readonly string[] {
   const commands = (roles: object) => [...Object.keys(roles)];
-  if (event.startsWith('ACCEPTANCE.') || event === 'xstate.done.actor.acceptance')
+  if (
+    event.startsWith('ACCEPTANCE.') ||
+    event === 'xstate.done.actor.acceptance'
+  )
     return commands(tolerantAcceptanceRoles);
-  if (event.startsWith('COMMITMENT.') || event === 'xstate.done.actor.commitment')
+  if (
+    event.startsWith('COMMITMENT.') ||
+    event === 'xstate.done.actor.commitment'
+  )
     return commands(notificationCommitmentRoles);
   if (event === 'PARALLEL.DONE' || event === 'xstate.done.actor.parallel')
     return commands(parallelApprovalRoles);
@@ -53,7 +59,9 @@ export function conformanceModel(
 ): ConformanceModel {
   const item = compiled.definition;
   const soundness =
-    item.review.mode === 'parallel' ? parallelSoundness(item.review, 2_000) : null;
+    item.review.mode === 'parallel'
+      ? parallelSoundness(item.review, 2_000)
+      : null;
   const models = designModels(compiled, soundness);
   const moves = new Map<string, Map<string, Set<string>>>();
   const add = (from: string, activity: string, to: string) => {
@@ -101,7 +109,8 @@ export function conformanceModel(
     initialState: topState(analysis.initialLeaf),
     statutoryDays,
     maxExtensionDays:
-      item.limits.statutory.extensionDays ?? (item.caseKind === 'joint' ? 15 : 10),
+      item.limits.statutory.extensionDays ??
+      (item.caseKind === 'joint' ? 15 : 10),
     noticeDays: item.acceptance.noticeDays ?? 5,
     issuanceDays: item.issuance.days,
   };

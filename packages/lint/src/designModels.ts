@@ -120,8 +120,7 @@ export function designModels(
   const requested = requestedMaterials(item);
   const { tolerant, commitment } = item.acceptance;
   const toleranceUsable =
-    tolerant !== undefined &&
-    requested.some((m) => m.tolerable && !m.primary);
+    tolerant !== undefined && requested.some((m) => m.tolerable && !m.primary);
   const commitmentUsable =
     commitment !== undefined &&
     commitment.domain === 'ordinary' &&
@@ -175,7 +174,9 @@ export function designModels(
       ? offered(reaches(acceptance, 'tolerantAcceptance.lapsed'))
       : ABSENT,
     commitmentOrdinary: commitment
-      ? offered(reaches(commitmentAnalysis, 'notificationCommitment.ordinaryRoute'))
+      ? offered(
+          reaches(commitmentAnalysis, 'notificationCommitment.ordinaryRoute'),
+        )
       : ABSENT,
   };
   const commitmentEvent = (state: string): Reading =>
@@ -187,7 +188,9 @@ export function designModels(
     switch (event) {
       case 'ACCEPTANCE.PROVISIONAL':
         return tolerant
-          ? offered(reaches(acceptance, 'tolerantAcceptance.tolerance.provisional'))
+          ? offered(
+              reaches(acceptance, 'tolerantAcceptance.tolerance.provisional'),
+            )
           : ABSENT;
       case 'ACCEPTANCE.ACCEPTED':
         return offered(reaches(acceptance, 'tolerantAcceptance.accepted'));
@@ -219,7 +222,8 @@ export function designModels(
   }
   const caseAnalysis = analyzeMachine(caseModel, (t) => {
     const available = notice(t.event);
-    if (available.actual === 'F' && available.intended === 'F') return available;
+    if (available.actual === 'F' && available.intended === 'F')
+      return available;
     return both(available, readGuard(t.guard, caseAtom));
   });
   return {

@@ -27,21 +27,31 @@ function guarantees(models: DesignModels): Draft[] {
   const caseEdges = liveEdges(models.case);
   const intoRefused = caseEdges.filter((e) => e.to.includes('case.refused'));
   const supervisorOnly = (event: string) => {
-    const roles = (caseCommandRoles as Record<string, readonly string[]>)[event];
+    const roles = (caseCommandRoles as Record<string, readonly string[]>)[
+      event
+    ];
     return roles !== undefined && roles.every((r) => r === 'supervisor');
   };
   for (const edge of intoRefused) {
-    if (edge.transition.event !== 'CONFIRM_REFUSAL' || !supervisorOnly(edge.transition.event)) {
+    if (
+      edge.transition.event !== 'CONFIRM_REFUSAL' ||
+      !supervisorOnly(edge.transition.event)
+    ) {
       out.push({
         rule: 'refusal-confirmed',
         message: `${edge.leaf} --${edge.transition.event}--> refused: a refusal without a supervisor's confirmation`,
         messageZh: `${edge.leaf} 经 ${edge.transition.event} 直接不予受理，未经负责人确认`,
-        witness: [{ from: edge.leaf, event: edge.transition.event, to: 'case.refused' }],
+        witness: [
+          { from: edge.leaf, event: edge.transition.event, to: 'case.refused' },
+        ],
       });
     }
   }
   for (const edge of caseEdges) {
-    if (edge.transition.event === 'DENY' && !(edge.transition.guard ?? '').includes('lawfulDenial')) {
+    if (
+      edge.transition.event === 'DENY' &&
+      !(edge.transition.guard ?? '').includes('lawfulDenial')
+    ) {
       out.push({
         rule: 'denial-remedies',
         message: `${edge.leaf} --DENY--> without the lawfulDenial guard: a denial need not state reasons and remedies`,
@@ -120,7 +130,8 @@ export function domainFindings(
     if (!declines || !backToOrdinary) {
       out.push({
         rule: 'commitment-choice',
-        message: 'an applicant offered notification-commitment cannot decline it and take the ordinary route',
+        message:
+          'an applicant offered notification-commitment cannot decline it and take the ordinary route',
         messageZh: '申请人无法拒绝告知承诺并改走一般程序',
         path: ['acceptance', 'commitment'],
       });
@@ -171,7 +182,10 @@ export function domainFindings(
   );
   item.materials.forEach((material, index) => {
     if (material.sharedFrom) return;
-    if (config.sharedMaterials.includes(material.id) || sharedNames.has(material.nameZh)) {
+    if (
+      config.sharedMaterials.includes(material.id) ||
+      sharedNames.has(material.nameZh)
+    ) {
       out.push({
         rule: 'shared-material-not-requested',
         message: `material "${material.id}" (${material.nameZh}) is requested from the applicant although data sharing provides it`,
@@ -208,7 +222,8 @@ export function domainFindings(
     out.push({
       rule: 'reform-mode',
       code: 'ZZ-FILING',
-      message: 'a filing (备案) takes the materials as they are: it offers neither 容缺 nor 告知承诺',
+      message:
+        'a filing (备案) takes the materials as they are: it offers neither 容缺 nor 告知承诺',
       messageZh: '备案事项按所交材料当场办理，不适用容缺受理或告知承诺',
       path: ['acceptance'],
     });
@@ -222,7 +237,8 @@ export function domainFindings(
       rule: 'reform-mode',
       code: 'ZZ-OPTIMIZE',
       severity: 'warning',
-      message: 'an item reformed by optimizing (优化审批服务) publishes a promised limit shorter than the statutory one',
+      message:
+        'an item reformed by optimizing (优化审批服务) publishes a promised limit shorter than the statutory one',
       messageZh: '优化审批服务的事项应公布短于法定时限的承诺时限',
       path: ['limits', 'promised'],
     });

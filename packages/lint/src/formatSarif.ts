@@ -6,10 +6,14 @@ import { RULES } from './rules.js';
 /** Where a finding points: the design file, or the case log. */
 export interface SarifOptions {
   readonly artifactUri?: string;
+  /** Where the rule catalogue is published (docs/lint/README.md); rules link to their anchors. */
+  readonly docsUri?: string;
   readonly version?: string;
 }
 
-const LEVEL: Readonly<Record<Finding['severity'], 'error' | 'warning' | 'note'>> = {
+const LEVEL: Readonly<
+  Record<Finding['severity'], 'error' | 'warning' | 'note'>
+> = {
   error: 'error',
   warning: 'warning',
   info: 'note',
@@ -38,16 +42,24 @@ export function formatSarif(
         tool: {
           driver: {
             name: 'kuaiban-lint',
-            informationUri: 'https://github.com/kuaiban/kuaiban/blob/main/docs/lint/rules.md',
+            ...(options.docsUri ? { informationUri: options.docsUri } : {}),
             version: options.version ?? '0.1.0',
             rules: RULES.map((rule) => ({
               id: rule.id,
               name: rule.id,
               shortDescription: { text: rule.description },
-              fullDescription: { text: `${rule.description} (${rule.code}; ${rule.basis}) ${rule.descriptionZh}` },
-              helpUri: `https://github.com/kuaiban/kuaiban/blob/main/docs/lint/rules.md#${rule.id}`,
+              fullDescription: {
+                text: `${rule.description} (${rule.code}; ${rule.basis}) ${rule.descriptionZh}`,
+              },
+              ...(options.docsUri
+                ? { helpUri: `${options.docsUri}#${rule.id}` }
+                : {}),
               defaultConfiguration: { level: LEVEL[rule.severity] },
-              properties: { code: rule.code, kind: rule.kind, basis: rule.basis },
+              properties: {
+                code: rule.code,
+                kind: rule.kind,
+                basis: rule.basis,
+              },
             })),
           },
         },
@@ -59,12 +71,20 @@ export function formatSarif(
           locations: [
             {
               ...(options.artifactUri
-                ? { physicalLocation: { artifactLocation: { uri: options.artifactUri } } }
+                ? {
+                    physicalLocation: {
+                      artifactLocation: { uri: options.artifactUri },
+                    },
+                  }
                 : {}),
               logicalLocations: [
                 {
                   name: found.caseId ?? found.itemId ?? 'design',
-                  fullyQualifiedName: [found.itemId, found.caseId, ...(found.path ?? [])]
+                  fullyQualifiedName: [
+                    found.itemId,
+                    found.caseId,
+                    ...(found.path ?? []),
+                  ]
                     .filter((part) => part !== undefined)
                     .join('/'),
                   kind: found.caseId ? 'object' : 'module',
@@ -73,7 +93,14 @@ export function formatSarif(
             },
           ],
           ...(found.suppressed
-            ? { suppressions: [{ kind: 'external' as const, justification: found.suppressed }] }
+            ? {
+                suppressions: [
+                  {
+                    kind: 'external' as const,
+                    justification: found.suppressed,
+                  },
+                ],
+              }
             : {}),
           properties: {
             code: found.code,

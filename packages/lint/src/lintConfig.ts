@@ -9,13 +9,15 @@ import { RULE_IDS, SEVERITIES } from './rules.js';
 export const PRESETS = ['recommended', 'strict'] as const;
 export type Preset = (typeof PRESETS)[number];
 
-const RuleId = z.string().refine(
-  (id) => RULE_IDS.includes(id),
-  bilingual(
-    `Unknown rule: expected one of ${RULE_IDS.join(', ')}`,
-    `未知规则：应为 ${RULE_IDS.join('、')} 之一`,
-  ),
-);
+const RuleId = z
+  .string()
+  .refine(
+    (id) => RULE_IDS.includes(id),
+    bilingual(
+      `Unknown rule: expected one of ${RULE_IDS.join(', ')}`,
+      `未知规则：应为 ${RULE_IDS.join('、')} 之一`,
+    ),
+  );
 
 /** A suppression: this rule's findings on this item are accepted, for a reason. */
 export const SuppressionSchema = z.strictObject({
@@ -27,10 +29,7 @@ export const SuppressionSchema = z.strictObject({
     .trim()
     .min(
       1,
-      bilingual(
-        'A suppression must give its reason',
-        '抑制规则须说明理由',
-      ),
+      bilingual('A suppression must give its reason', '抑制规则须说明理由'),
     ),
 });
 export type Suppression = z.infer<typeof SuppressionSchema>;
@@ -47,9 +46,7 @@ const calendarSchema = z.custom<WorkCalendar>(
 export const LintConfigSchema = z.strictObject({
   preset: z.enum(PRESETS).default('recommended'),
   /** Per rule: `off`, or the severity it reports at. */
-  rules: z
-    .record(RuleId, z.enum(['off', ...SEVERITIES]))
-    .default({}),
+  rules: z.record(RuleId, z.enum(['off', ...SEVERITIES])).default({}),
   suppress: z.array(SuppressionSchema).default([]),
   /** The calendar working days are counted on (default: national). */
   calendar: calendarSchema.optional(),
@@ -63,8 +60,10 @@ export const LintConfigSchema = z.strictObject({
   lastMinuteMinCases: z.number().int().min(1).default(5),
 });
 export type LintConfigInput = z.input<typeof LintConfigSchema>;
-export interface LintConfig
-  extends Omit<z.output<typeof LintConfigSchema>, 'calendar'> {
+export interface LintConfig extends Omit<
+  z.output<typeof LintConfigSchema>,
+  'calendar'
+> {
   readonly calendar: WorkCalendar;
 }
 

@@ -63,7 +63,8 @@ function lintItem(
           })
         : finding({
             rule: 'end-reachable',
-            message: 'deadlock: the parallel review can reach a state from which the join never decides',
+            message:
+              'deadlock: the parallel review can reach a state from which the join never decides',
             messageZh: '死锁：并联审批可进入永远无法形成结论的状态',
             path: ['review', 'departments'],
             witness: soundness.stuck ?? [],
@@ -75,7 +76,8 @@ function lintItem(
     out.push(
       finding({
         rule: 'reachable-states',
-        message: 'the parallel review can never approve: the join policy cannot be met',
+        message:
+          'the parallel review can never approve: the join policy cannot be met',
         messageZh: '并联审批永远无法通过：会签规则无法满足',
         path: ['review', 'join'],
         itemId,
@@ -84,7 +86,11 @@ function lintItem(
   }
   const parsed = ItemDefinitionSchema.safeParse(raw);
   if (!parsed.success) {
-    let issues: readonly { path: readonly (string | number)[]; message: string; messageZh: string }[] = [];
+    let issues: readonly {
+      path: readonly (string | number)[];
+      message: string;
+      messageZh: string;
+    }[] = [];
     try {
       parseWith(ItemDefinitionSchema, raw, {
         code: 'INVALID_DEFINITION',

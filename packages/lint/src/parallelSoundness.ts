@@ -45,7 +45,14 @@ const PAUSED = 2;
 const ESCALATED = 3;
 const APPROVED = 4;
 const REJECTED = 5;
-const NAMES = ['waiting', 'reviewing', 'supplement', 'escalated', 'approve', 'reject'];
+const NAMES = [
+  'waiting',
+  'reviewing',
+  'supplement',
+  'escalated',
+  'approve',
+  'reject',
+];
 
 /**
  * Searches every interleaving of the departments of a parallel review (their
@@ -62,10 +69,9 @@ export function parallelSoundness(
   const needs = departments.map((d) =>
     d.dependsOn.map((id) => ids.indexOf(id)).filter((i) => i >= 0),
   );
-  const decided = (s: readonly number[], i: number) =>
-    (s[i] ?? 0) >= APPROVED;
+  const decided = (s: readonly number[], i: number) => (s[i] ?? 0) >= APPROVED;
   const settle = (s: number[]): number[] => {
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       s.forEach((value, i) => {
         if (value === WAITING && (needs[i] ?? []).every((j) => decided(s, j))) {
@@ -87,9 +93,9 @@ export function parallelSoundness(
   };
   const key = (s: readonly number[]) => s.join('');
   const start = settle(departments.map(() => WAITING));
-  const parents = new Map<string, { from: string; step: WitnessStep } | null>(
-    [[key(start), null]],
-  );
+  const parents = new Map<string, { from: string; step: WitnessStep } | null>([
+    [key(start), null],
+  ]);
   const states = new Map<string, number[]>([[key(start), start]]);
   const forward = new Map<string, string[]>();
   const ends = { approved: [] as string[], rejected: [] as string[] };
@@ -117,7 +123,10 @@ export function parallelSoundness(
         const timeout = department.onTimeout;
         moves.push(
           timeout.action === 'deem'
-            ? [timeout.opinion === 'approve' ? APPROVED : REJECTED, 'TICK (deemed)']
+            ? [
+                timeout.opinion === 'approve' ? APPROVED : REJECTED,
+                'TICK (deemed)',
+              ]
             : [ESCALATED, 'TICK (escalated)'],
         );
       } else if (value === PAUSED) {
@@ -161,7 +170,7 @@ export function parallelSoundness(
     return steps;
   };
   const canEnd = new Set([...ends.approved, ...ends.rejected]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [from, next] of forward) {
       if (!canEnd.has(from) && next.some((id) => canEnd.has(id))) {

@@ -214,15 +214,6 @@ export const RULES: readonly Rule[] = [
     '超时视为同意（不同意）须引用明确的法律依据',
   ),
   rule(
-    'lawful-pause',
-    'conformance',
-    'TIME-EXCLUDED',
-    'error',
-    `${ALL} art. 45`,
-    'The clock pauses only for the reasons of ALL art. 45, or another cited basis',
-    '仅因第四十五条所列事由（或另有依据）暂停计时',
-  ),
-  rule(
     'shared-material-not-requested',
     'domain',
     'SVC-SHARE',
@@ -320,6 +311,15 @@ export const RULES: readonly Rule[] = [
     '窗口无否决权 / 说"不"需报告',
     'Each refusal was confirmed by a supervisor',
     '每次不予受理均经负责人确认',
+  ),
+  rule(
+    'lawful-pause',
+    'conformance',
+    'TIME-EXCLUDED',
+    'error',
+    `${ALL} art. 45`,
+    'The clock pauses only for the reasons of ALL art. 45, or another cited basis',
+    '仅因第四十五条所列事由（或另有依据）暂停计时',
   ),
   rule(
     'last-minute',

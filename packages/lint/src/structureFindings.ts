@@ -8,13 +8,12 @@ import { finding } from './Finding.js';
 const shown = (analysis: MachineAnalysis, id: string): string => {
   const prefix = `${analysis.model.name}.`;
   const name = id.startsWith(prefix) ? id.slice(prefix.length) : id;
-  return analysis.model.name === 'case' ? name : `${analysis.model.name}: ${name}`;
+  return analysis.model.name === 'case'
+    ? name
+    : `${analysis.model.name}: ${name}`;
 };
 
-function machineFindings(
-  analysis: MachineAnalysis,
-  itemId: string,
-): Finding[] {
+function machineFindings(analysis: MachineAnalysis, itemId: string): Finding[] {
   const out: Finding[] = [];
   const about = { itemId };
   for (const leaf of analysis.leaves) {

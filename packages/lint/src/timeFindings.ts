@@ -46,7 +46,10 @@ export function criticalPath(review: Parallel): {
 } {
   const byId = new Map(review.departments.map((d) => [d.id, d]));
   const memo = new Map<string, { days: number; chain: string[] }>();
-  const longest = (id: string, depth: number): { days: number; chain: string[] } => {
+  const longest = (
+    id: string,
+    depth: number,
+  ): { days: number; chain: string[] } => {
     const known = memo.get(id);
     if (known) return known;
     const department = byId.get(id);

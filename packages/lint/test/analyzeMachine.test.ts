@@ -30,7 +30,10 @@ describe('readGuard', () => {
     ['not(no)', 'T', 'T'],
     ['not(open)', '?', '?'],
     ['not()', '?', '?'],
-  ])('%s reads %s as the design runs, %s as it is meant', (guard, actual, intended) => {
-    expect(read(guard)).toEqual({ actual, intended });
-  });
+  ])(
+    '%s reads %s as the design runs, %s as it is meant',
+    (guard, actual, intended) => {
+      expect(read(guard)).toEqual({ actual, intended });
+    },
+  );
 });

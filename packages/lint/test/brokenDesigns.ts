@@ -14,16 +14,18 @@ type Departments = Extract<
 const food = (change: (item: ItemDefinitionInput) => void): Raw => {
   const item = foodPermitInput();
   change(item);
-  return item as unknown as Raw;
+  return item;
 };
 const construction = (
-  change: (item: ItemDefinitionInput & { review: { departments: Departments } }) => void,
+  change: (
+    item: ItemDefinitionInput & { review: { departments: Departments } },
+  ) => void,
 ): Raw => {
   const item = constructionPermitInput() as ItemDefinitionInput & {
     review: { departments: Departments };
   };
   change(item);
-  return item as unknown as Raw;
+  return item;
 };
 const departments = (item: { review: { departments: Departments } }) =>
   item.review.departments as unknown as Raw[];
@@ -90,7 +92,8 @@ export const brokenDesigns: readonly BrokenDesign[] = [
   {
     rule: 'decision-within-statutory',
     code: 'ALL-42-DECIDE-20D',
-    broken: 'planning → fire → civil defence in sequence: 28 working days against 25',
+    broken:
+      'planning → fire → civil defence in sequence: 28 working days against 25',
     design: construction((item) => {
       item.limits.statutory.days = 25;
       const [, fire, civil] = departments(item);
@@ -101,7 +104,8 @@ export const brokenDesigns: readonly BrokenDesign[] = [
   {
     rule: 'decision-within-promised',
     code: 'SVC-LIMITS',
-    broken: 'planning → fire → civil defence in sequence: 28 working days against the promised 20',
+    broken:
+      'planning → fire → civil defence in sequence: 28 working days against the promised 20',
     design: construction((item) => {
       const [, fire, civil] = departments(item);
       Object.assign(fire ?? {}, { dependsOn: ['planning'] });

@@ -56,8 +56,11 @@ describe('checkConformance: cases run through the real engine', () => {
     const fromJsonl = checkConformance(food, toJsonl(histories));
     expect(fromJsonl.summary.cases).toBe(stories.length);
     expect(fromJsonl.summary.fitting).toBe(stories.length);
-    const strip = (r: typeof fromJsonl) => r.findings.map((f) => [f.caseId, f.rule]);
-    expect(strip(checkConformance(food, toXes(histories)))).toEqual(strip(fromJsonl));
+    const strip = (r: typeof fromJsonl) =>
+      r.findings.map((f) => [f.caseId, f.rule]);
+    expect(strip(checkConformance(food, toXes(histories)))).toEqual(
+      strip(fromJsonl),
+    );
     expect(strip(checkConformance(food, entriesJsonl(histories)))).toEqual(
       strip(fromJsonl),
     );
@@ -133,17 +136,20 @@ describe('checkConformance: cases run through the real engine', () => {
     const noticed = lines(toJsonl([histories[6] as CaseHistory]));
     const notice = noticed.find((line) => line.includes('ISSUE_NOTICE')) ?? '';
     const at = noticed.indexOf(notice);
-    const renumbered = [...noticed.slice(0, at + 1), notice, ...noticed.slice(at + 1)].map(
-      (line, i) => line.replace(/"sequence":\d+/, `"sequence":${i + 1}`),
-    );
+    const renumbered = [
+      ...noticed.slice(0, at + 1),
+      notice,
+      ...noticed.slice(at + 1),
+    ].map((line, i) => line.replace(/"sequence":\d+/, `"sequence":${i + 1}`));
     expect(rulesOf(checkConformance(food, renumbered.join('\n')))).toContain(
       'case-0007 one-notice-log',
     );
   });
 
   it('TIME-EXCLUDED: a pause for a reason the law does not name, with no basis', () => {
-    const entries = lines(entriesJsonl([histories[5] as CaseHistory])).map((line) =>
-      line.replace('"reason":"expert-review"', '"reason":"year-end-rush"'),
+    const entries = lines(entriesJsonl([histories[5] as CaseHistory])).map(
+      (line) =>
+        line.replace('"reason":"expert-review"', '"reason":"year-end-rush"'),
     );
     expect(rulesOf(checkConformance(food, entries.join('\n')))).toContain(
       'case-0006 lawful-pause',
@@ -157,7 +163,9 @@ describe('checkConformance: cases run through the real engine', () => {
     );
     const found = checkConformance(food, tampered).findings[0];
     expect(found?.rule).toBe('replay-fits-design');
-    expect(found?.message).toContain('reviewer reviewer-li may not send APPROVE');
+    expect(found?.message).toContain(
+      'reviewer reviewer-li may not send APPROVE',
+    );
   });
 
   it('reports a case that skips a step of the design, or starts elsewhere', () => {
@@ -167,7 +175,9 @@ describe('checkConformance: cases run through the real engine', () => {
     expect(checkConformance(food, skipped).findings[0]?.message).toContain(
       'APPROVE in state reviewing cannot lead to issuing',
     );
-    const headless = lines(toJsonl([histories[0] as CaseHistory])).slice(1).join('\n');
+    const headless = lines(toJsonl([histories[0] as CaseHistory]))
+      .slice(1)
+      .join('\n');
     expect(checkConformance(food, headless).findings[0]?.message).toContain(
       'starts with PRE_REVIEW_PASSED',
     );
@@ -216,11 +226,13 @@ describe('checkConformance: SVC-LAST-MINUTE', () => {
     const log = toJsonl(await foodPermitHistories(food, many));
     const report = checkConformance(food, log);
     const flagged = report.findings.filter((f) => f.rule === 'last-minute');
-    expect(flagged.map((f) => f.message.split(' ').slice(0, 2).join(' '))).toEqual([
-      'officer reviewer-slow',
-    ]);
+    expect(
+      flagged.map((f) => f.message.split(' ').slice(0, 2).join(' ')),
+    ).toEqual(['officer reviewer-slow']);
     expect(flagged[0]?.severity).toBe('warning');
-    expect(report.lastMinute.byOfficer.find((g) => g.id === 'reviewer-slow')).toEqual({
+    expect(
+      report.lastMinute.byOfficer.find((g) => g.id === 'reviewer-slow'),
+    ).toEqual({
       id: 'reviewer-slow',
       decisions: 6,
       lastMinute: 6,
@@ -236,17 +248,33 @@ describe('checkConformance: SVC-LAST-MINUTE', () => {
 describe('checkConformance: bad input changes nothing and says where', () => {
   it.each([
     ['not JSON', '{"caseId":'],
-    ['a line without its activity', '{"caseId":"c","itemId":"i","sequence":1,"at":"2025-09-01T10:00:00+08:00","actor":"a","role":"r","state":null}'],
-    ['events out of order', [2, 1].map((s) => `{"caseId":"c","itemId":"food-business-permit","sequence":${s},"at":"2025-09-01T10:00:00+08:00","activity":"SUBMIT","actor":"a","role":"applicant","state":"submitted"}`).join('\n')],
+    [
+      'a line without its activity',
+      '{"caseId":"c","itemId":"i","sequence":1,"at":"2025-09-01T10:00:00+08:00","actor":"a","role":"r","state":null}',
+    ],
+    [
+      'events out of order',
+      [2, 1]
+        .map(
+          (s) =>
+            `{"caseId":"c","itemId":"food-business-permit","sequence":${s},"at":"2025-09-01T10:00:00+08:00","activity":"SUBMIT","actor":"a","role":"applicant","state":"submitted"}`,
+        )
+        .join('\n'),
+    ],
     ['XES without a log', '<xml/>'],
-    ['an XES event without a timestamp', '<log><trace><string key="concept:name" value="c"/><string key="itemId" value="i"/><event><string key="concept:name" value="SUBMIT"/></event></trace></log>'],
+    [
+      'an XES event without a timestamp',
+      '<log><trace><string key="concept:name" value="c"/><string key="itemId" value="i"/><event><string key="concept:name" value="SUBMIT"/></event></trace></log>',
+    ],
     ['an XES trace without its case', '<log><trace><event/></trace></log>'],
   ])('INVALID_CASE_LOG for %s', (_, text) => {
     expect(codeOf(() => checkConformance(food, text))).toBe('INVALID_CASE_LOG');
   });
 
   it('INVALID_DEFINITION for a design that does not validate, INVALID_LINT_CONFIG for bad options', () => {
-    expect(codeOf(() => checkConformance({ id: 'x' }, ''))).toBe('INVALID_DEFINITION');
+    expect(codeOf(() => checkConformance({ id: 'x' }, ''))).toBe(
+      'INVALID_DEFINITION',
+    );
     expect(
       codeOf(() => checkConformance(food, '', { lastMinuteShare: 2 })),
     ).toBe('INVALID_LINT_CONFIG');
@@ -255,8 +283,8 @@ describe('checkConformance: bad input changes nothing and says where', () => {
   it('the same case under two items is INVALID_CASE_LOG', () => {
     const line = (item: string, seq: number) =>
       `{"caseId":"c","itemId":"${item}","sequence":${seq},"at":"2025-09-01T10:00:00+08:00","activity":"SUBMIT","actor":"a","role":"applicant","state":"submitted"}`;
-    expect(codeOf(() => checkConformance(food, `${line('a', 1)}\n${line('b', 2)}`))).toBe(
-      'INVALID_CASE_LOG',
-    );
+    expect(
+      codeOf(() => checkConformance(food, `${line('a', 1)}\n${line('b', 2)}`)),
+    ).toBe('INVALID_CASE_LOG');
   });
 });

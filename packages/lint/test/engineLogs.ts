@@ -64,10 +64,17 @@ export async function foodPermitHistories(
         type: 'CONFIRM_REFUSAL',
         actor: { id: 'supervisor-zhao', role: 'supervisor' },
       });
-      histories.push({ caseId, itemId: input.id, entries: await engine.history(caseId) });
+      histories.push({
+        caseId,
+        itemId: input.id,
+        entries: await engine.history(caseId),
+      });
       continue;
     }
-    await engine.dispatch(caseId, { type: 'PRE_REVIEW_PASSED', actor: officer });
+    await engine.dispatch(caseId, {
+      type: 'PRE_REVIEW_PASSED',
+      actor: officer,
+    });
     if (story.noticeOn) {
       at(story.noticeOn);
       await engine.dispatch(caseId, {
@@ -129,8 +136,16 @@ export async function foodPermitHistories(
       actor: officer,
       certificateNo: `JY-${index}`,
     });
-    await engine.dispatch(caseId, { type: 'RATE', actor: applicant, grade: 'satisfied' });
-    histories.push({ caseId, itemId: input.id, entries: await engine.history(caseId) });
+    await engine.dispatch(caseId, {
+      type: 'RATE',
+      actor: applicant,
+      grade: 'satisfied',
+    });
+    histories.push({
+      caseId,
+      itemId: input.id,
+      entries: await engine.history(caseId),
+    });
   }
   return histories;
 }
@@ -161,7 +176,10 @@ export async function constructionPermitHistories(
       applicant: { id: applicant.id },
       handler: { id: 'window-7', backup: 'window-8' },
     });
-    await engine.dispatch(caseId, { type: 'PRE_REVIEW_PASSED', actor: officer });
+    await engine.dispatch(caseId, {
+      type: 'PRE_REVIEW_PASSED',
+      actor: officer,
+    });
     await engine.dispatch(caseId, {
       type: 'MATERIALS_CHECKED',
       actor: officer,
@@ -198,7 +216,11 @@ export async function constructionPermitHistories(
           }
         : { type: 'APPROVE', actor: head },
     );
-    histories.push({ caseId, itemId: input.id, entries: await engine.history(caseId) });
+    histories.push({
+      caseId,
+      itemId: input.id,
+      entries: await engine.history(caseId),
+    });
   }
   return histories;
 }

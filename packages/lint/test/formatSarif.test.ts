@@ -15,12 +15,12 @@ const Sarif = z.object({
           driver: z.object({
             name: z.string().min(1),
             version: z.string(),
-            informationUri: z.string().url(),
+            informationUri: z.string().url().optional(),
             rules: z.array(
               z.object({
                 id: z.string().min(1),
                 shortDescription: z.object({ text: z.string().min(1) }),
-                helpUri: z.string().url(),
+                helpUri: z.string().url().optional(),
                 defaultConfiguration: z.object({
                   level: z.enum(['none', 'note', 'warning', 'error']),
                 }),
@@ -43,7 +43,10 @@ const Sarif = z.object({
                     })
                     .optional(),
                   logicalLocations: z.array(
-                    z.object({ name: z.string(), fullyQualifiedName: z.string() }),
+                    z.object({
+                      name: z.string(),
+                      fullyQualifiedName: z.string(),
+                    }),
                   ),
                 }),
               )
@@ -65,13 +68,27 @@ const Sarif = z.object({
 
 describe('formatSarif', () => {
   it('is valid SARIF 2.1.0 with every rule and every finding, each pointing at its rule', () => {
-    const findings = brokenDesigns.flatMap((d) => lintDesign(d.design).findings);
+    const findings = brokenDesigns.flatMap(
+      (d) => lintDesign(d.design).findings,
+    );
     const report = { ...lintDesign(foodPermitInput()), findings };
     const sarif = Sarif.parse(
-      JSON.parse(JSON.stringify(formatSarif(report, { artifactUri: 'design.json' }))),
+      JSON.parse(
+        JSON.stringify(
+          formatSarif(report, {
+            artifactUri: 'design.json',
+            docsUri: 'https://example.org/docs/lint/README.md',
+          }),
+        ),
+      ),
     );
     const run = sarif.runs[0];
-    expect(run?.tool.driver.rules.map((r) => r.id)).toEqual(RULES.map((r) => r.id));
+    expect(run?.tool.driver.rules.map((r) => r.id)).toEqual(
+      RULES.map((r) => r.id),
+    );
+    expect(run?.tool.driver.rules[0]?.helpUri).toBe(
+      'https://example.org/docs/lint/README.md#valid-definition',
+    );
     expect(run?.results).toHaveLength(findings.length);
     for (const result of run?.results ?? []) {
       expect(run?.tool.driver.rules[result.ruleIndex]?.id).toBe(result.ruleId);
@@ -81,14 +98,18 @@ describe('formatSarif', () => {
   it('marks a suppressed finding with its justification, and warnings as warnings', () => {
     const design = brokenDesigns.find((d) => d.rule === 'rating-step')?.design;
     const report = lintDesign(design, {
-      suppress: [{ rule: 'rating-step', reason: 'local rule: 30 working days' }],
+      suppress: [
+        { rule: 'rating-step', reason: 'local rule: 30 working days' },
+      ],
     });
     const sarif = Sarif.parse(formatSarif(report));
     expect(sarif.runs[0]?.results[0]?.suppressions).toEqual([
       { kind: 'external', justification: 'local rule: 30 working days' },
     ]);
     const warned = Sarif.parse(
-      formatSarif(lintDesign(brokenDesigns.find((d) => d.rule === 'backup-post')?.design)),
+      formatSarif(
+        lintDesign(brokenDesigns.find((d) => d.rule === 'backup-post')?.design),
+      ),
     );
     expect(warned.runs[0]?.results[0]?.level).toBe('warning');
   });
@@ -96,19 +117,29 @@ describe('formatSarif', () => {
 
 describe('formatText', () => {
   it('shows each finding with its code, place, both languages, basis and witness', () => {
-    const design = brokenDesigns.find((d) => d.rule === 'decision-within-statutory')?.design;
+    const design = brokenDesigns.find(
+      (d) => d.rule === 'decision-within-statutory',
+    )?.design;
     const text = formatText(lintDesign(design));
-    expect(text).toContain('✖ error decision-within-statutory (ALL-42-DECIDE-20D) construction-permit limits.statutory.days');
+    expect(text).toContain(
+      '✖ error decision-within-statutory (ALL-42-DECIDE-20D) construction-permit limits.statutory.days',
+    );
     expect(text).toContain('受理至决定的最长路径需 28 个工作日');
     expect(text).toContain('basis: 中华人民共和国行政许可法 art. 42');
-    expect(text).toContain('    accepted --planning reviews (10 working days, timeout judged the next day)--> planning decided (11 wd)');
-    expect(text).toContain('1 item(s), preset recommended: 1 error(s), 1 warning(s)');
+    expect(text).toContain(
+      '    accepted --planning reviews (10 working days, timeout judged the next day)--> planning decided (11 wd)',
+    );
+    expect(text).toContain(
+      '1 item(s), preset recommended: 1 error(s), 1 warning(s)',
+    );
   });
 
   it('shows a suppression and its reason', () => {
     const design = brokenDesigns.find((d) => d.rule === 'rating-step')?.design;
     const text = formatText(
-      lintDesign(design, { suppress: [{ rule: 'rating-step', reason: 'local rule' }] }),
+      lintDesign(design, {
+        suppress: [{ rule: 'rating-step', reason: 'local rule' }],
+      }),
     );
     expect(text).toContain('[suppressed]');
     expect(text).toContain('  suppressed: local rule');

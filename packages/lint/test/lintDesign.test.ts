@@ -97,12 +97,20 @@ describe('lintDesign: a library of broken designs, each caught by its rule', () 
   it('reports every problem of a raw design at once, without throwing', () => {
     const design = foodPermitInput() as unknown as Record<string, unknown>;
     design.issuance = { days: 15 };
-    design.limits = { statutory: { days: 20, basis: 'x' }, promised: { days: 30 } };
+    design.limits = {
+      statutory: { days: 20, basis: 'x' },
+      promised: { days: 30 },
+    };
     const report = lintDesign(design);
     expect(rulesOf(report)).toEqual(
-      expect.arrayContaining(['issuance-within-10d', 'promised-within-statutory']),
+      expect.arrayContaining([
+        'issuance-within-10d',
+        'promised-within-statutory',
+      ]),
     );
-    expect(lintDesign('not a design').findings[0]?.rule).toBe('valid-definition');
+    expect(lintDesign('not a design').findings[0]?.rule).toBe(
+      'valid-definition',
+    );
   });
 });
 
@@ -141,13 +149,26 @@ describe('lintDesign: structure read from what core compiles', () => {
         ...graph,
         transitions: [
           ...graph.transitions,
-          { source: 'case.issuing', event: '', targets: ['case.rating'], guard: null },
-          { source: 'case.rating', event: '', targets: ['case.issuing'], guard: null },
+          {
+            source: 'case.issuing',
+            event: '',
+            targets: ['case.rating'],
+            guard: null,
+          },
+          {
+            source: 'case.rating',
+            event: '',
+            targets: ['case.issuing'],
+            guard: null,
+          },
         ],
       })),
     });
     const cycle = report.findings.find((f) => f.rule === 'no-always-cycle');
-    expect(cycle?.witness?.map((s) => s.from).sort()).toEqual(['issuing', 'rating']);
+    expect(cycle?.witness?.map((s) => s.from).sort()).toEqual([
+      'issuing',
+      'rating',
+    ]);
   });
 
   it('SVC-NO-VETO: a refusal reachable without the supervisor', () => {
@@ -156,7 +177,12 @@ describe('lintDesign: structure read from what core compiles', () => {
         ...graph,
         transitions: [
           ...graph.transitions,
-          { source: 'case.submitted', event: 'REFUSE', targets: ['case.refused'], guard: 'may' },
+          {
+            source: 'case.submitted',
+            event: 'REFUSE',
+            targets: ['case.refused'],
+            guard: 'may',
+          },
         ],
       })),
     });
@@ -239,7 +265,9 @@ describe('lintDesign: presets, rule settings and suppressions', () => {
   it('SVC-AB-POST: a warning in recommended, an error in strict', () => {
     expect(lintDesign(noBackup).findings[0]?.severity).toBe('warning');
     expect(lintDesign(noBackup).ok).toBe(true);
-    expect(lintDesign(noBackup, { preset: 'strict' }).findings[0]?.severity).toBe('error');
+    expect(
+      lintDesign(noBackup, { preset: 'strict' }).findings[0]?.severity,
+    ).toBe('error');
   });
 
   it('SVC-AB-POST: strict also asks an item with no post to name one', () => {
@@ -250,7 +278,9 @@ describe('lintDesign: presets, rule settings and suppressions', () => {
   });
 
   it('sets a rule off, or to another severity', () => {
-    expect(lintDesign(noBackup, { rules: { 'backup-post': 'off' } }).findings).toEqual([]);
+    expect(
+      lintDesign(noBackup, { rules: { 'backup-post': 'off' } }).findings,
+    ).toEqual([]);
     const raised = lintDesign(noBackup, { rules: { 'backup-post': 'error' } });
     expect(raised.ok).toBe(false);
   });
@@ -269,7 +299,9 @@ describe('lintDesign: presets, rule settings and suppressions', () => {
     expect(report.ok).toBe(true);
     expect(report.findings[0]?.suppressed).toContain('30 working days');
     const other = lintDesign(design, {
-      suppress: [{ rule: 'rating-step', item: 'another-item', reason: 'elsewhere' }],
+      suppress: [
+        { rule: 'rating-step', item: 'another-item', reason: 'elsewhere' },
+      ],
     });
     expect(other.ok).toBe(false);
   });
@@ -289,11 +321,16 @@ describe('lintDesign: presets, rule settings and suppressions', () => {
   });
 
   it('lints every item of a chain, each finding naming its item', () => {
-    const broken = brokenDesigns.find((d) => d.rule === 'issuance-within-10d')?.design;
+    const broken = brokenDesigns.find(
+      (d) => d.rule === 'issuance-within-10d',
+    )?.design;
     const report = lintDesign({
       items: [{ item: constructionPermitInput() }, { item: broken }],
     });
-    expect(report.items).toEqual(['construction-permit', 'food-business-permit']);
+    expect(report.items).toEqual([
+      'construction-permit',
+      'food-business-permit',
+    ]);
     expect(report.findings.map((f) => [f.itemId, f.rule])).toEqual([
       ['food-business-permit', 'issuance-within-10d'],
     ]);
@@ -311,7 +348,9 @@ describe('lintDesign: presets, rule settings and suppressions', () => {
       onTimeout: { action: 'escalate' },
     }));
     const report = lintDesign(design, { stateCap: 500 });
-    const inconclusive = report.findings.find((f) => f.rule === 'end-reachable');
+    const inconclusive = report.findings.find(
+      (f) => f.rule === 'end-reachable',
+    );
     expect(inconclusive?.severity).toBe('warning');
     expect(inconclusive?.message).toContain('inconclusive');
     expect(report.ok).toBe(true);

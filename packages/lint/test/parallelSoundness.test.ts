@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parallelSoundness } from '../src/index.js';
 
-const department = (id: string, dependsOn: string[] = [], deem?: 'approve' | 'reject') => ({
+const department = (
+  id: string,
+  dependsOn: string[] = [],
+  deem?: 'approve' | 'reject',
+) => ({
   id,
   name: id,
   nameZh: id,
@@ -9,7 +13,11 @@ const department = (id: string, dependsOn: string[] = [], deem?: 'approve' | 're
   weight: 1,
   dependsOn,
   onTimeout: deem
-    ? { action: 'deem' as const, opinion: deem, basis: '政府信息公开条例 art. 34' }
+    ? {
+        action: 'deem' as const,
+        opinion: deem,
+        basis: '政府信息公开条例 art. 34',
+      }
     : { action: 'escalate' as const },
 });
 
@@ -34,7 +42,11 @@ describe('parallelSoundness', () => {
   it('ALL-42-DECIDE-20D: departments waiting on each other deadlock, with the path there', () => {
     const result = parallelSoundness(
       {
-        departments: [department('a', ['b']), department('b', ['a']), department('c')],
+        departments: [
+          department('a', ['b']),
+          department('b', ['a']),
+          department('c'),
+        ],
         join: { policy: 'any' },
         rejection: 'short-circuit',
       },

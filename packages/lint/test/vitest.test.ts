@@ -43,7 +43,9 @@ describe('expect(design).toComply()', () => {
     const manifest = JSON.parse(
       readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
     ) as { exports: Record<string, Record<string, string>> };
-    expect(manifest.exports['./vitest']?.['@kuaiban/source']).toBe('./src/vitest.ts');
+    expect(manifest.exports['./vitest']?.['@kuaiban/source']).toBe(
+      './src/vitest.ts',
+    );
     expect(Object.keys(manifest.exports['./vitest'] ?? {})[1]).toBe('types');
   });
 });

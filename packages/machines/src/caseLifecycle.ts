@@ -318,9 +318,7 @@ export function createCaseLifecycleMachine(options: {
       decide: assign(({ context, event }) => {
         const asOf = advancedAsOf(
           context,
-          event.type === 'COMMITMENT.GRANTED'
-            ? { at: event.decidedOn }
-            : event,
+          event.type === 'COMMITMENT.GRANTED' ? { at: event.decidedOn } : event,
         );
         return {
           asOf,

@@ -26,12 +26,31 @@ function runningChildren(snapshot: CaseSnapshot) {
   };
 }
 
-/** The clock child's statutory deadline, read once. */
+/**
+ * Deadline clocks by calendar and spec. Context objects are immutable (as
+ * the clock machine's own cache assumes), so a spec read once is read from
+ * here after every later command that left it as it was.
+ */
+const clocks = new WeakMap<WorkCalendar, WeakMap<object, DeadlineClock>>();
+
+/** The clock child's statutory deadline. */
 function statutoryClock(
   clock: DeadlineClockSnapshot | undefined,
   calendar: WorkCalendar,
 ): DeadlineClock | null {
-  return clock ? createDeadlineClock(calendar, clock.context.statutory) : null;
+  if (!clock) return null;
+  const spec = clock.context.statutory;
+  let byCalendar = clocks.get(calendar);
+  if (!byCalendar) {
+    byCalendar = new WeakMap();
+    clocks.set(calendar, byCalendar);
+  }
+  let read = byCalendar.get(spec);
+  if (!read) {
+    read = createDeadlineClock(calendar, spec);
+    byCalendar.set(spec, read);
+  }
+  return read;
 }
 
 type DeadlineClockSnapshot = SnapshotFrom<

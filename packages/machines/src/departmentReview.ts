@@ -5,10 +5,7 @@ import type {
   WorkCalendar,
 } from '@kuaiban/calendar';
 import { parseInput } from './trustedInput.js';
-import {
-  createChinaCalendar,
-  createDeadlineClock,
-} from '@kuaiban/calendar';
+import { createChinaCalendar, createDeadlineClock } from '@kuaiban/calendar';
 import type { SnapshotFrom } from 'xstate';
 import { assign, enqueueActions, setup } from 'xstate';
 import type {

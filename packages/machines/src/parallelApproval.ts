@@ -1,10 +1,7 @@
 import { machineOptions } from './party.js';
 import type { WorkCalendar } from '@kuaiban/calendar';
 import { parseInput } from './trustedInput.js';
-import {
-  createChinaCalendar,
-  createDeadlineClock,
-} from '@kuaiban/calendar';
+import { createChinaCalendar, createDeadlineClock } from '@kuaiban/calendar';
 import type { SnapshotFrom } from 'xstate';
 import type { DepartmentReviewMachine } from './departmentReview.js';
 import { nextDepartmentReviewWakeUp } from './departmentReview.js';

@@ -4,7 +4,11 @@ import { createActor } from 'xstate';
 import type { CaseLifecycleEvent } from '../src/caseLifecycle.js';
 import { caseLifecycleMachine } from '../src/caseLifecycle.js';
 import { CaseCommandSchema, caseCommandRoles } from '../src/caseCommands.js';
-import { nextCaseWakeUp } from '../src/caseLifecycleWakeUp.js';
+import {
+  caseDueDates,
+  caseSchedule,
+  nextCaseWakeUp,
+} from '../src/caseLifecycleWakeUp.js';
 import type { CaseLifecycleInput } from '../src/caseLifecycleSchemas.js';
 import type { Party } from '../src/party.js';
 import { runWithRestarts } from './support/persistence.js';
@@ -856,6 +860,40 @@ describe('what a portal needs from the case machine', () => {
       { type: 'WITHDRAW', at: '2025-09-26', actor: bakery },
     ]);
     expect(nextCaseWakeUp(done.getSnapshot())).toBeNull();
+  });
+
+  it('ALL-42: caseSchedule gives the wake-up and due dates of nextCaseWakeUp and caseDueDates, at every step', () => {
+    const kase = run(foodPermit, []);
+    const steps: CaseLifecycleEvent[] = [
+      ...tolerantAcceptance,
+      supplement,
+      {
+        type: 'PAUSE',
+        at: '2025-10-14',
+        actor: officer,
+        writtenNoticeOn: '2025-10-14',
+        pause: { reason: 'expert-review' },
+      },
+      { type: 'RESUME', at: '2025-10-20', actor: officer },
+    ];
+    const seen = new Set<string>();
+    for (const event of [null, ...steps]) {
+      if (event) kase.send(event);
+      const snapshot = kase.getSnapshot();
+      const schedule = caseSchedule(snapshot);
+      expect(schedule).toEqual({
+        nextWakeUp: nextCaseWakeUp(snapshot),
+        dueDates: caseDueDates(snapshot),
+      });
+      seen.add(JSON.stringify(schedule));
+    }
+    // The pause moved the decision date: the schedule is read afresh.
+    expect(seen.size).toBeGreaterThan(2);
+    expect(caseSchedule(kase.getSnapshot()).dueDates.decision).not.toBe(
+      caseSchedule(
+        run(foodPermit, [...tolerantAcceptance, supplement]).getSnapshot(),
+      ).dueDates.decision,
+    );
   });
 
   it('CaseCommandSchema takes the case’s commands and its children’s, and nothing else', () => {

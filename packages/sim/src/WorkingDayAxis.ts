@@ -19,7 +19,11 @@ export function dateOfEpochDay(day: number): string {
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
   const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+    (doe -
+      Math.floor(doe / 1460) +
+      Math.floor(doe / 36524) -
+      Math.floor(doe / 146096)) /
+      365,
   );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
@@ -51,7 +55,9 @@ export class WorkingDayAxis {
     private readonly calendar: WorkCalendar,
     start: string,
   ) {
-    this.firstEpoch = epochDayOf(calendar.nextWorkingDay(calendar.previousWorkingDay(start)));
+    this.firstEpoch = epochDayOf(
+      calendar.nextWorkingDay(calendar.previousWorkingDay(start)),
+    );
     this.lastEpoch = this.firstEpoch - 1;
     this.extend(CHUNK);
   }

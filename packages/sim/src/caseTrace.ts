@@ -43,6 +43,11 @@ export interface CaseTrace {
   readonly steps: (TracedCommand | TracedWakeUp)[];
   readonly tasks: TracedTask[];
   /** Due dates as the simulator computed them. */
-  due: { decision: string | null; supplement: string | null; issuance: string | null; promised: string | null };
+  due: {
+    decision: string | null;
+    supplement: string | null;
+    issuance: string | null;
+    promised: string | null;
+  };
   outcome: string;
 }

@@ -24,17 +24,32 @@ export interface FidelityReport {
   readonly commands: number;
   readonly mismatches: readonly FidelityMismatch[];
   /** The engine's audit trails of the replayed cases. */
-  readonly histories: readonly { caseId: string; itemId: string; entries: readonly AuditEntry[] }[];
+  readonly histories: readonly {
+    caseId: string;
+    itemId: string;
+    entries: readonly AuditEntry[];
+  }[];
 }
 
 /** The party who sends a traced command. */
-export function partyFor(item: ItemDefinition, step: { type: string; role: Party['role']; fields: Readonly<Record<string, unknown>> }): Party {
+export function partyFor(
+  item: ItemDefinition,
+  step: {
+    type: string;
+    role: Party['role'];
+    fields: Readonly<Record<string, unknown>>;
+  },
+): Party {
   const department = step.fields.department;
   if (step.role === 'department-approver' && typeof department === 'string') {
     return { id: `${department}-approver`, role: step.role, department };
   }
   if (step.role === 'lead-department' && item.review.mode === 'parallel') {
-    return { id: `${item.review.lead.id}-lead`, role: step.role, department: item.review.lead.id };
+    return {
+      id: `${item.review.lead.id}-lead`,
+      role: step.role,
+      department: item.review.lead.id,
+    };
   }
   return { id: SIMULATED_OFFICERS[step.role], role: step.role };
 }
@@ -62,9 +77,16 @@ export async function replayTraces(
       clock: { now: () => `${now}:00.000+08:00` },
       ids: () => trace.caseId,
     });
-    const miss = (step: number, what: string, expected: unknown, actual: unknown) =>
+    const miss = (
+      step: number,
+      what: string,
+      expected: unknown,
+      actual: unknown,
+    ) =>
       mismatches.push({ caseId: trace.caseId, step, what, expected, actual });
-    const handler = definition.roles?.handler ?? { id: SIMULATED_OFFICERS['window-officer'] };
+    const handler = definition.roles?.handler ?? {
+      id: SIMULATED_OFFICERS['window-officer'],
+    };
     await engine.submit({
       itemId: definition.id,
       applicant: { id: SIMULATED_OFFICERS.applicant },
@@ -85,11 +107,24 @@ export async function replayTraces(
             ...step.fields,
           });
           state = view.state;
-          if (step.type === 'ACCEPT_TOLERANCE' && view.facts.dueDates.supplement !== trace.due.supplement) {
-            miss(index, 'supplement due date', trace.due.supplement, view.facts.dueDates.supplement);
+          if (
+            step.type === 'ACCEPT_TOLERANCE' &&
+            view.facts.dueDates.supplement !== trace.due.supplement
+          ) {
+            miss(
+              index,
+              'supplement due date',
+              trace.due.supplement,
+              view.facts.dueDates.supplement,
+            );
           }
         } catch (error) {
-          miss(index, `command ${step.type}`, 'accepted', (error as Error).message);
+          miss(
+            index,
+            `command ${step.type}`,
+            'accepted',
+            (error as Error).message,
+          );
           diverged = true;
           break;
         }
@@ -97,20 +132,47 @@ export async function replayTraces(
         state = (await engine.get(trace.caseId)).state;
       }
       if (state !== step.state) {
-        miss(index, `state after ${'type' in step ? step.type : step.what}`, step.state, state);
+        miss(
+          index,
+          `state after ${'type' in step ? step.type : step.what}`,
+          step.state,
+          state,
+        );
         diverged = true;
         break;
       }
     }
     // The due dates at the end mean something only when the whole path was taken.
     const end = diverged ? null : await engine.get(trace.caseId);
-    if (end && trace.due.decision !== null && end.facts.dueDates.decision !== trace.due.decision) {
-      miss(-1, 'decision due date', trace.due.decision, end.facts.dueDates.decision);
+    if (
+      end &&
+      trace.due.decision !== null &&
+      end.facts.dueDates.decision !== trace.due.decision
+    ) {
+      miss(
+        -1,
+        'decision due date',
+        trace.due.decision,
+        end.facts.dueDates.decision,
+      );
     }
-    if (end && trace.due.issuance !== null && end.facts.dueDates.issuance !== trace.due.issuance) {
-      miss(-1, 'issuance due date', trace.due.issuance, end.facts.dueDates.issuance);
+    if (
+      end &&
+      trace.due.issuance !== null &&
+      end.facts.dueDates.issuance !== trace.due.issuance
+    ) {
+      miss(
+        -1,
+        'issuance due date',
+        trace.due.issuance,
+        end.facts.dueDates.issuance,
+      );
     }
-    histories.push({ caseId: trace.caseId, itemId: definition.id, entries: await engine.history(trace.caseId) });
+    histories.push({
+      caseId: trace.caseId,
+      itemId: definition.id,
+      entries: await engine.history(trace.caseId),
+    });
   }
   return { cases: traces.length, commands, mismatches, histories };
 }
@@ -135,7 +197,9 @@ export async function checkFidelity(
   } = {},
 ): Promise<FidelityReport> {
   const item = defineItem(definition as never);
-  const calendar = options.calendar ?? createChinaCalendar().withOptions({ beyondData: 'weekdays' });
+  const calendar =
+    options.calendar ??
+    createChinaCalendar().withOptions({ beyondData: 'weekdays' });
   const scenario = defineScenario(options.scenario ?? {});
   const model = compileSimulation(item, scenario, { calendar });
   const cases = options.cases ?? 40;

@@ -4,7 +4,12 @@ import { KpiDocumentSchema } from './kpiDocument.js';
 import type { ReplicationResult } from './runReplication.js';
 import type { Simulation, SimulateOptions } from './simulate.js';
 import { simulate } from './simulate.js';
-import { confidenceInterval, mean, quantile, sortedCopy } from './statistics.js';
+import {
+  confidenceInterval,
+  mean,
+  quantile,
+  sortedCopy,
+} from './statistics.js';
 
 /** A what-if comparison: both KPI documents and the paired differences (alternative − baseline). */
 export const ComparisonDocumentSchema = z.strictObject({
@@ -27,7 +32,10 @@ export type ComparisonDocument = z.infer<typeof ComparisonDocumentSchema>;
 
 const METRICS: readonly [string, (r: ReplicationResult) => number][] = [
   ['cycleTime.workingDays.mean', (r) => mean(r.cycleWorkingDays)],
-  ['cycleTime.workingDays.p90', (r) => quantile(sortedCopy(r.cycleWorkingDays), 0.9)],
+  [
+    'cycleTime.workingDays.p90',
+    (r) => quantile(sortedCopy(r.cycleWorkingDays), 0.9),
+  ],
   ['cycleTime.calendarDays.mean', (r) => mean(r.cycleCalendarDays)],
   ['onTime.promised.share', (r) => share(r.onTimePromised)],
   ['onTime.statutory.share', (r) => share(r.onTimeStatutory)],
@@ -51,7 +59,10 @@ function share(values: Uint8Array): number {
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
 /** The comparison document of two finished simulations run with one seed. */
-export function comparisonDocument(baseline: Simulation, alternative: Simulation): ComparisonDocument {
+export function comparisonDocument(
+  baseline: Simulation,
+  alternative: Simulation,
+): ComparisonDocument {
   return {
     format: 'kuaiban-sim-comparison',
     version: 1,
@@ -86,8 +97,16 @@ export async function compareDesigns(
   baseline: ItemDefinition | ItemDefinitionInput,
   alternative: ItemDefinition | ItemDefinitionInput,
   options: SimulateOptions = {},
-): Promise<{ baseline: Simulation; alternative: Simulation; comparison: ComparisonDocument }> {
+): Promise<{
+  baseline: Simulation;
+  alternative: Simulation;
+  comparison: ComparisonDocument;
+}> {
   const first = await simulate(baseline, options);
   const second = await simulate(alternative, options);
-  return { baseline: first, alternative: second, comparison: comparisonDocument(first, second) };
+  return {
+    baseline: first,
+    alternative: second,
+    comparison: comparisonDocument(first, second),
+  };
 }

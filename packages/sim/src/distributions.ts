@@ -2,7 +2,9 @@ import { bilingual } from '@kuaiban/calendar';
 import { z } from 'zod';
 import type { Random } from './random.js';
 
-const Positive = z.number().positive(bilingual('Expected more than 0', '应大于 0'));
+const Positive = z
+  .number()
+  .positive(bilingual('Expected more than 0', '应大于 0'));
 const NonNegative = z
   .number()
   .nonnegative(bilingual('Expected 0 or more', '应不小于 0'));
@@ -14,7 +16,11 @@ const NonNegative = z
 export const DistributionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('constant'), value: NonNegative }),
   z
-    .strictObject({ kind: z.literal('uniform'), min: NonNegative, max: NonNegative })
+    .strictObject({
+      kind: z.literal('uniform'),
+      min: NonNegative,
+      max: NonNegative,
+    })
     .refine((d) => d.min <= d.max, {
       path: ['max'],
       ...bilingual('max must not be below min', 'max 不得小于 min'),
@@ -54,7 +60,11 @@ export const DistributionSchema = z.discriminatedUnion('kind', [
       ),
     }),
   /** A lognormal distribution given by its own mean and standard deviation. */
-  z.strictObject({ kind: z.literal('lognormal'), mean: Positive, sd: Positive }),
+  z.strictObject({
+    kind: z.literal('lognormal'),
+    mean: Positive,
+    sd: Positive,
+  }),
   z.strictObject({ kind: z.literal('exponential'), mean: Positive }),
   /** Gamma with a shape and a mean; a whole shape k is Erlang-k. */
   z.strictObject({ kind: z.literal('gamma'), shape: Positive, mean: Positive }),
@@ -73,8 +83,7 @@ export const DistributionSchema = z.discriminatedUnion('kind', [
     .refine(
       (d) =>
         d.weights === undefined ||
-        (d.weights.length === d.values.length &&
-          d.weights.some((w) => w > 0)),
+        (d.weights.length === d.values.length && d.weights.some((w) => w > 0)),
       {
         path: ['weights'],
         ...bilingual(
@@ -231,8 +240,7 @@ export function distributionMean(distribution: Distribution): number {
     case 'erlang':
       return distribution.mean;
     case 'empirical': {
-      const weights =
-        distribution.weights ?? distribution.values.map(() => 1);
+      const weights = distribution.weights ?? distribution.values.map(() => 1);
       const total = weights.reduce((a, b) => a + b, 0);
       return distribution.values.reduce(
         (sum, value, i) => sum + (value * (weights[i] ?? 0)) / total,

@@ -11,7 +11,10 @@ import { SIMULATED_OFFICERS } from './runReplication.js';
  * sender and the state after it; wake-ups as the scheduler's TICKs), so the
  * exporters for real cases take them unchanged.
  */
-export function simulatedHistories(item: ItemDefinition, traces: readonly CaseTrace[]): CaseHistory[] {
+export function simulatedHistories(
+  item: ItemDefinition,
+  traces: readonly CaseTrace[],
+): CaseHistory[] {
   return traces.map((trace) => {
     const entries: AuditEntry[] = [];
     let last: AuditEntry | null = null;
@@ -19,7 +22,10 @@ export function simulatedHistories(item: ItemDefinition, traces: readonly CaseTr
       last = appendEntry(last, draft);
       entries.push(last);
     };
-    const applicant = { id: SIMULATED_OFFICERS.applicant, role: 'applicant' as const };
+    const applicant = {
+      id: SIMULATED_OFFICERS.applicant,
+      role: 'applicant' as const,
+    };
     push({
       caseId: trace.caseId,
       at: `${trace.submittedAt}:00.000+08:00`,
@@ -38,13 +44,21 @@ export function simulatedHistories(item: ItemDefinition, traces: readonly CaseTr
           caseId: trace.caseId,
           at,
           actor,
-          command: { type: step.type, actor, at: step.at.slice(0, 10), ...step.fields },
+          command: {
+            type: step.type,
+            actor,
+            at: step.at.slice(0, 10),
+            ...step.fields,
+          },
           commandId: null,
           reason: typeof reason === 'string' ? reason : null,
           state: step.state,
         });
       } else {
-        const actor = { id: SIMULATED_OFFICERS.system, role: 'system' as const };
+        const actor = {
+          id: SIMULATED_OFFICERS.system,
+          role: 'system' as const,
+        };
         push({
           caseId: trace.caseId,
           at,
@@ -61,7 +75,12 @@ export function simulatedHistories(item: ItemDefinition, traces: readonly CaseTr
 }
 
 const csvField = (value: unknown): string => {
-  const text = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+  const text =
+    value === null || value === undefined
+      ? ''
+      : typeof value === 'string'
+        ? value
+        : JSON.stringify(value);
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
@@ -71,7 +90,18 @@ export function jsonlToCsv(jsonl: string): string {
     .split('\n')
     .filter((line) => line !== '')
     .map((line) => JSON.parse(line) as Record<string, unknown>);
-  const columns = ['caseId', 'itemId', 'sequence', 'at', 'activity', 'actor', 'role', 'state', 'commandId', 'reason'];
+  const columns = [
+    'caseId',
+    'itemId',
+    'sequence',
+    'at',
+    'activity',
+    'actor',
+    'role',
+    'state',
+    'commandId',
+    'reason',
+  ];
   return `${[columns.join(','), ...rows.map((row) => columns.map((c) => csvField(row[c])).join(','))].join('\n')}\n`;
 }
 
@@ -91,8 +121,16 @@ export interface SimulatedEventLogs {
  * const logs = simulatedEventLogs(simulation.model.item, simulation.traces);
  * logs.xes.startsWith('<?xml'); // true
  */
-export function simulatedEventLogs(item: ItemDefinition, traces: readonly CaseTrace[]): SimulatedEventLogs {
+export function simulatedEventLogs(
+  item: ItemDefinition,
+  traces: readonly CaseTrace[],
+): SimulatedEventLogs {
   const histories = simulatedHistories(item, traces);
   const jsonl = toJsonl(histories);
-  return { xes: toXes(histories), ocel: toOcel(histories), jsonl, csv: jsonlToCsv(jsonl) };
+  return {
+    xes: toXes(histories),
+    ocel: toOcel(histories),
+    jsonl,
+    csv: jsonlToCsv(jsonl),
+  };
 }

@@ -1,7 +1,13 @@
 import type { ComparisonDocument } from './compareDesigns.js';
 import type { KpiDocument } from './kpiDocument.js';
 import type { Simulation } from './simulate.js';
-import { barsSvg, cdfSvg, escapeHtml, ganttSvg, histogramSvg } from './svgCharts.js';
+import {
+  barsSvg,
+  cdfSvg,
+  escapeHtml,
+  ganttSvg,
+  histogramSvg,
+} from './svgCharts.js';
 
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 const days = (x: number) => x.toFixed(1);
@@ -19,9 +25,17 @@ function kpiTable(kpi: KpiDocument): string {
 
 function sections(simulation: Simulation): string {
   const { kpi } = simulation;
-  const trace = simulation.traces.find((t) => t.tasks.length > 2) ?? simulation.traces[0];
+  const trace =
+    simulation.traces.find((t) => t.tasks.length > 2) ?? simulation.traces[0];
   const onTime = barsSvg(
-    ['within promise 承诺时限', 'within statute 法定时限', 'approved 准予', 'denied 不予许可', 'refused 不予受理', 'lapsed 容缺失效'],
+    [
+      'within promise 承诺时限',
+      'within statute 法定时限',
+      'approved 准予',
+      'denied 不予许可',
+      'refused 不予受理',
+      'lapsed 容缺失效',
+    ],
     [
       {
         name: kpi.design.itemId,
@@ -40,7 +54,12 @@ function sections(simulation: Simulation): string {
   );
   const utilisation = barsSvg(
     kpi.pools.map((p) => `${p.department} ${p.role}`),
-    [{ name: 'utilisation 负荷', values: kpi.pools.map((p) => p.utilisation.share) }],
+    [
+      {
+        name: 'utilisation 负荷',
+        values: kpi.pools.map((p) => p.utilisation.share),
+      },
+    ],
     percent,
     1,
   );
@@ -79,21 +98,51 @@ export function htmlReport(
 <h2>What if 方案比较: ${escapeHtml(kpi.design.itemId)} → ${escapeHtml(alternative.kpi.design.itemId)}</h2>
 <figure>${cdfSvg(
       [
-        { name: `baseline ${kpi.design.itemId}`, values: cycleTimes(simulation) },
-        { name: `alternative ${alternative.kpi.design.itemId}`, values: cycleTimes(alternative) },
+        {
+          name: `baseline ${kpi.design.itemId}`,
+          values: cycleTimes(simulation),
+        },
+        {
+          name: `alternative ${alternative.kpi.design.itemId}`,
+          values: cycleTimes(alternative),
+        },
       ],
       'working days from submission to closure',
     )}</figure>
 <figure>${barsSvg(
-      ['P90 cycle time (wd)', 'mean cycle time (wd)', 'visits per case', 'materials per case'],
       [
-        { name: 'baseline', values: [kpi.cycleTime.workingDays.p90, kpi.cycleTime.workingDays.mean, kpi.perCase.visits.mean, kpi.perCase.materials.mean] },
-        { name: 'alternative', values: [alternative.kpi.cycleTime.workingDays.p90, alternative.kpi.cycleTime.workingDays.mean, alternative.kpi.perCase.visits.mean, alternative.kpi.perCase.materials.mean] },
+        'P90 cycle time (wd)',
+        'mean cycle time (wd)',
+        'visits per case',
+        'materials per case',
+      ],
+      [
+        {
+          name: 'baseline',
+          values: [
+            kpi.cycleTime.workingDays.p90,
+            kpi.cycleTime.workingDays.mean,
+            kpi.perCase.visits.mean,
+            kpi.perCase.materials.mean,
+          ],
+        },
+        {
+          name: 'alternative',
+          values: [
+            alternative.kpi.cycleTime.workingDays.p90,
+            alternative.kpi.cycleTime.workingDays.mean,
+            alternative.kpi.perCase.visits.mean,
+            alternative.kpi.perCase.materials.mean,
+          ],
+        },
       ],
       (x) => x.toFixed(2),
     )}</figure>
 <table><tr><th>metric</th><th>baseline</th><th>alternative</th><th>difference</th><th>95% CI</th></tr>${doc.differences
-      .map((d) => `<tr><td>${escapeHtml(d.metric)}</td><td>${d.baseline.toFixed(3)}</td><td>${d.alternative.toFixed(3)}</td><td>${d.difference.toFixed(3)}</td><td>[${d.ci95[0].toFixed(3)}, ${d.ci95[1].toFixed(3)}]</td></tr>`)
+      .map(
+        (d) =>
+          `<tr><td>${escapeHtml(d.metric)}</td><td>${d.baseline.toFixed(3)}</td><td>${d.alternative.toFixed(3)}</td><td>${d.difference.toFixed(3)}</td><td>[${d.ci95[0].toFixed(3)}, ${d.ci95[1].toFixed(3)}]</td></tr>`,
+      )
       .join('')}</table>
 <h1>Alternative 备选方案: ${escapeHtml(alternative.kpi.design.itemId)}</h1>
 ${sections(alternative)}`;

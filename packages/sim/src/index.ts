@@ -9,18 +9,44 @@
  */
 export { createRandom, mixSeed } from './random.js';
 export type { Random } from './random.js';
-export { DistributionSchema, distributionMean, sampler } from './distributions.js';
-export type { Distribution, DistributionInput, Sampler } from './distributions.js';
-export { ScenarioSchema, StaffSchema, ArrivalsSchema, defineScenario } from './scenarioSchema.js';
+export {
+  DistributionSchema,
+  distributionMean,
+  sampler,
+} from './distributions.js';
+export type {
+  Distribution,
+  DistributionInput,
+  Sampler,
+} from './distributions.js';
+export {
+  ScenarioSchema,
+  StaffSchema,
+  ArrivalsSchema,
+  defineScenario,
+} from './scenarioSchema.js';
 export type { Scenario, ScenarioInput } from './scenarioSchema.js';
 export { compileSimulation } from './simulationModel.js';
 export type { Pool, SimulationModel } from './simulationModel.js';
 export { OUTCOMES, runReplication } from './runReplication.js';
-export type { Outcome, ReplicationOptions, ReplicationResult } from './runReplication.js';
-export type { CaseTrace, TracedCommand, TracedTask, TracedWakeUp } from './caseTrace.js';
+export type {
+  Outcome,
+  ReplicationOptions,
+  ReplicationResult,
+} from './runReplication.js';
+export type {
+  CaseTrace,
+  TracedCommand,
+  TracedTask,
+  TracedWakeUp,
+} from './caseTrace.js';
 export { simulate } from './simulate.js';
 export type { SimulateOptions, Simulation } from './simulate.js';
-export { ComparisonDocumentSchema, compareDesigns, comparisonDocument } from './compareDesigns.js';
+export {
+  ComparisonDocumentSchema,
+  compareDesigns,
+  comparisonDocument,
+} from './compareDesigns.js';
 export type { ComparisonDocument } from './compareDesigns.js';
 export { KpiDocumentSchema, RateSchema, SummarySchema } from './kpiDocument.js';
 export type { KpiDocument, Rate, Summary } from './kpiDocument.js';
@@ -28,6 +54,10 @@ export { comparisonText, kpiText } from './kpiText.js';
 export { htmlReport } from './htmlReport.js';
 export { checkFidelity, replayTraces } from './checkFidelity.js';
 export type { FidelityMismatch, FidelityReport } from './checkFidelity.js';
-export { jsonlToCsv, simulatedEventLogs, simulatedHistories } from './eventLogs.js';
+export {
+  jsonlToCsv,
+  simulatedEventLogs,
+  simulatedHistories,
+} from './eventLogs.js';
 export type { SimulatedEventLogs } from './eventLogs.js';
 export { confidenceInterval, erlangCWait, quantile } from './statistics.js';

@@ -2,7 +2,12 @@ import { z } from 'zod';
 import type { ReplicationResult } from './runReplication.js';
 import { OUTCOMES } from './runReplication.js';
 import type { SimulationModel } from './simulationModel.js';
-import { confidenceInterval, mean, quantile, sortedCopy } from './statistics.js';
+import {
+  confidenceInterval,
+  mean,
+  quantile,
+  sortedCopy,
+} from './statistics.js';
 
 const Interval = z.tuple([z.number(), z.number()]);
 
@@ -92,7 +97,10 @@ const round = (x: number, digits = 4): number => {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
 };
-const interval = ([lo, hi]: [number, number]): [number, number] => [round(lo), round(hi)];
+const interval = ([lo, hi]: [number, number]): [number, number] => [
+  round(lo),
+  round(hi),
+];
 
 function summary(
   results: readonly ReplicationResult[],
@@ -163,7 +171,10 @@ export function kpiDocument(
 ): KpiDocument {
   const totalCases = results.reduce((n, r) => n + r.outcome.length, 0);
   const pools = model.pools.map((pool, index) => {
-    const utilisation = rate(results, (r) => [r.poolBusy[index]! / pool.servers, r.span]);
+    const utilisation = rate(results, (r) => [
+      r.poolBusy[index]! / pool.servers,
+      r.span,
+    ]);
     const waitDays = results.reduce((s, r) => s + r.poolWait[index]!, 0);
     const tasks = results.reduce((s, r) => s + r.poolTasks[index]!, 0);
     const countedCases = results.reduce((s, r) => s + r.outcome.length, 0);
@@ -176,11 +187,17 @@ export function kpiDocument(
         mean: round(tasks === 0 ? 0 : waitDays / tasks / pool.daysPerHour),
         ci95: interval(
           confidenceInterval(
-            results.map((r) => (r.poolTasks[index]! === 0 ? 0 : r.poolWait[index]! / r.poolTasks[index]! / pool.daysPerHour)),
+            results.map((r) =>
+              r.poolTasks[index]! === 0
+                ? 0
+                : r.poolWait[index]! / r.poolTasks[index]! / pool.daysPerHour,
+            ),
           ),
         ),
       },
-      waitWorkingDaysPerCase: round(countedCases === 0 ? 0 : waitDays / countedCases),
+      waitWorkingDaysPerCase: round(
+        countedCases === 0 ? 0 : waitDays / countedCases,
+      ),
       tasksPerCase: round(countedCases === 0 ? 0 : tasks / countedCases),
     };
   });

@@ -4,8 +4,13 @@ import type { KpiDocument, Rate, Summary } from './kpiDocument.js';
 const fixed = (x: number, digits = 1) => x.toFixed(digits);
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 /** Columns a text takes in a terminal: CJK characters take two. */
-const columns = (text: string) => [...text].reduce((w, c) => w + ((c.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1), 0);
-const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - columns(text)));
+const columns = (text: string) =>
+  [...text].reduce(
+    (w, c) => w + ((c.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1),
+    0,
+  );
+const pad = (text: string, width: number) =>
+  text + ' '.repeat(Math.max(0, width - columns(text)));
 
 function summaryRow(label: string, s: Summary, unit: string): string {
   return `${pad(label, 30)}${pad(`${fixed(s.mean)} ${unit}`, 16)}${pad(`[${fixed(s.ci95[0])}, ${fixed(s.ci95[1])}]`, 18)}${pad(fixed(s.p50), 8)}${pad(fixed(s.p90), 8)}${fixed(s.p99)}`;
@@ -26,7 +31,11 @@ export function kpiText(kpi: KpiDocument): string {
     `${kpi.run.replications} replications × ${kpi.run.casesPerReplication} cases, seed ${kpi.run.seed}, warm-up ${kpi.run.warmupDays} working days, from ${kpi.run.start}`,
     '',
     `${pad('', 30)}${pad('mean', 16)}${pad('95% CI', 18)}${pad('P50', 8)}${pad('P90', 8)}P99`,
-    summaryRow('cycle time 办理时长 (working)', kpi.cycleTime.workingDays, 'wd'),
+    summaryRow(
+      'cycle time 办理时长 (working)',
+      kpi.cycleTime.workingDays,
+      'wd',
+    ),
     summaryRow('cycle time (calendar)', kpi.cycleTime.calendarDays, 'd'),
     summaryRow('visits 跑动', kpi.perCase.visits, ''),
     summaryRow('materials 材料', kpi.perCase.materials, ''),
@@ -42,7 +51,9 @@ export function kpiText(kpi: KpiDocument): string {
     '',
     `${pad('pool (bottleneck first)', 40)}${pad('staff', 7)}${pad('utilisation', 13)}${pad('wait/task h', 13)}wait/case wd`,
     ...kpi.bottlenecks.map((b) => {
-      const pool = kpi.pools.find((p) => p.department === b.department && p.role === b.role);
+      const pool = kpi.pools.find(
+        (p) => p.department === b.department && p.role === b.role,
+      );
       return `${pad(`${b.rank}. ${b.department} ${b.role}`, 40)}${pad(String(pool?.staff ?? ''), 7)}${pad(percent(b.utilisation), 13)}${pad(fixed(pool?.queueWaitHours.mean ?? 0, 2), 13)}${fixed(b.waitWorkingDaysPerCase, 2)}`;
     }),
   ];

@@ -84,7 +84,6 @@ const COMMITMENT = 16;
 const CLOSED = 32;
 
 // Events.
-const E_ARRIVAL = 0;
 const E_TASK = 1;
 const E_APPLICANT = 2;
 const E_TICK = 3;
@@ -174,7 +173,10 @@ export function runReplication(
   const firstCounted = arrivals.firstCounted;
   const traceUntil = firstCounted + (options.traceCases ?? 0);
 
-  const statutoryByDay = new Map<number, { statutory: number; promised: number }>();
+  const statutoryByDay = new Map<
+    number,
+    { statutory: number; promised: number }
+  >();
   const limitsOf = (day: number) => {
     let limits = statutoryByDay.get(day);
     if (!limits) {
@@ -213,7 +215,8 @@ export function runReplication(
   const lastT = arrivals.times[n - 1] ?? warmT;
   const activityNames = activityLabels(model);
 
-  const allComplete = () => model.materialIds.map((materialId) => ({ materialId, status: 'complete' }));
+  const allComplete = () =>
+    model.materialIds.map((materialId) => ({ materialId, status: 'complete' }));
   /** Records a command of a traced case; its fields are built only then. */
   const note = (
     c: number,
@@ -223,28 +226,62 @@ export function runReplication(
     fields?: () => Record<string, unknown>,
   ): void => {
     if (tracing[c] === 0) return;
-    traces[c]?.steps.push({ t, at: momentOf(t), type, role, fields: fields ? fields() : {}, state: STATE_NAMES[phase[c]!]! });
+    traces[c]?.steps.push({
+      t,
+      at: momentOf(t),
+      type,
+      role,
+      fields: fields ? fields() : {},
+      state: STATE_NAMES[phase[c]!]!,
+    });
   };
-  const wake = (c: number, t: number, epoch: number, what: 'deemed-acceptance' | 'lapse' | 'department-timeout'): void => {
-    if (tracing[c]) traces[c]?.steps.push({ t, at: `${dateOfEpochDay(epoch)}T00:00`, what, state: STATE_NAMES[phase[c]!]! });
+  const wake = (
+    c: number,
+    t: number,
+    epoch: number,
+    what: 'deemed-acceptance' | 'lapse' | 'department-timeout',
+  ): void => {
+    if (tracing[c])
+      traces[c]?.steps.push({
+        t,
+        at: `${dateOfEpochDay(epoch)}T00:00`,
+        what,
+        state: STATE_NAMES[phase[c]!]!,
+      });
   };
   const windowSessions = pools[activityPool[ACTIVITY.acceptance]!]!.sessions;
-  const momentOf = (t: number): string => clockTime(axis.dateOf(Math.floor(t)), t - Math.floor(t), windowSessions);
+  const momentOf = (t: number): string =>
+    clockTime(axis.dateOf(Math.floor(t)), t - Math.floor(t), windowSessions);
   /** The time a wake-up due the day after working day `rank` runs. */
-  const tickAfter = (rank: number): number => axis.firstOnOrAfter(axis.epochOf(rank) + 1);
+  const tickAfter = (rank: number): number =>
+    axis.firstOnOrAfter(axis.epochOf(rank) + 1);
 
   function valid(c: number, a: number): boolean {
-    if (flags[c]! & CLOSED && a !== ACTIVITY.ratingAnswer && a !== ACTIVITY.ratingRectify && a !== ACTIVITY.issuance) {
+    if (
+      flags[c]! & CLOSED &&
+      a !== ACTIVITY.ratingAnswer &&
+      a !== ACTIVITY.ratingRectify &&
+      a !== ACTIVITY.issuance
+    ) {
       return false;
     }
-    if (a === ACTIVITY.acceptance || a === ACTIVITY.commitment) return phase[c] === SUBMITTED;
+    if (a === ACTIVITY.acceptance || a === ACTIVITY.commitment)
+      return phase[c] === SUBMITTED;
     if (a >= model.firstDepartment) {
       if (phase[c] !== REVIEWING) return false;
-      const j = a >= model.firstEscalation ? a - model.firstEscalation : a - model.firstDepartment;
-      return deptState[c * D + j] === (a >= model.firstEscalation ? D_ESCALATED : D_REVIEWING);
+      const j =
+        a >= model.firstEscalation
+          ? a - model.firstEscalation
+          : a - model.firstDepartment;
+      return (
+        deptState[c * D + j] ===
+        (a >= model.firstEscalation ? D_ESCALATED : D_REVIEWING)
+      );
     }
-    if (a >= ACTIVITY.firstStep) return phase[c] === REVIEWING && stepIndex[c] === a - ACTIVITY.firstStep;
-    if (a === ACTIVITY.mergedNotice) return phase[c] === REVIEWING && noticeState[c] === N_PENDING;
+    if (a >= ACTIVITY.firstStep)
+      return phase[c] === REVIEWING && stepIndex[c] === a - ACTIVITY.firstStep;
+    if (a === ACTIVITY.mergedNotice)
+      return phase[c] === REVIEWING && noticeState[c] === N_PENDING;
     if (a === ACTIVITY.decision) return phase[c] === DECIDING;
     return true;
   }
@@ -260,7 +297,14 @@ export function runReplication(
       poolWait[pool]! += t - queued;
       poolTasks[pool]!++;
     }
-    if (tracing[c]) traces[c]?.tasks.push({ activity: activityNames[a]!, pool, queued, start: t, end });
+    if (tracing[c])
+      traces[c]?.tasks.push({
+        activity: activityNames[a]!,
+        pool,
+        queued,
+        start: t,
+        end,
+      });
     heap.push(end, E_TASK, c, a);
     return end;
   }
@@ -277,7 +321,8 @@ export function runReplication(
     busy[pool]!--;
     const queue = queues[pool]!;
     while (busy[pool]! < pools[pool]!.servers && queue.shift()) {
-      if (valid(queue.caseIndex, queue.activity)) start(queue.caseIndex, queue.activity, queue.queued, t);
+      if (valid(queue.caseIndex, queue.activity))
+        start(queue.caseIndex, queue.activity, queue.queued, t);
     }
   }
 
@@ -292,20 +337,35 @@ export function runReplication(
    * limit unless the review will be done before that (then it cannot fire).
    */
   function reviewInDepartment(c: number, j: number, t: number): void {
-    const due = deptStart[c * D + j]! + departments[j]!.limitDays + deptPaused[c * D + j]!;
+    const due =
+      deptStart[c * D + j]! +
+      departments[j]!.limitDays +
+      deptPaused[c * D + j]!;
     const timeout = tickAfter(due);
     const end = enqueue(c, model.firstDepartment + j, t);
-    if (end < 0 || end >= timeout) heap.push(timeout, E_TICK, c, T_DEPARTMENT + j);
+    if (end < 0 || end >= timeout)
+      heap.push(timeout, E_TICK, c, T_DEPARTMENT + j);
   }
 
-  function dispatchDepartment(c: number, j: number, rank: number, t: number): void {
+  function dispatchDepartment(
+    c: number,
+    j: number,
+    rank: number,
+    t: number,
+  ): void {
     deptState[c * D + j] = D_REVIEWING;
     deptStart[c * D + j] = rank;
     reviewInDepartment(c, j, t);
   }
 
   /** The case is accepted: `record` notes the command (or wake-up) that did it. */
-  function accepted(c: number, t: number, rank: number, dispatchRank: number, record: () => void): void {
+  function accepted(
+    c: number,
+    t: number,
+    rank: number,
+    dispatchRank: number,
+    record: () => void,
+  ): void {
     acceptRank[c] = rank;
     phase[c] = model.onTheSpot ? DECIDING : REVIEWING;
     record();
@@ -320,14 +380,22 @@ export function runReplication(
       heap.push(t + draw(c, model.pauseDays), E_PAUSE_END, c, 0);
     }
     if (model.onTheSpot) return maybeDecide(c, t);
-    if (!model.parallel) return enqueue(c, ACTIVITY.firstStep, t);
+    if (!model.parallel) {
+      enqueue(c, ACTIVITY.firstStep, t);
+      return;
+    }
     for (let j = 0; j < D; j++) {
-      if (departments[j]!.dependsOn.length === 0) dispatchDepartment(c, j, dispatchRank, t);
+      if (departments[j]!.dependsOn.length === 0)
+        dispatchDepartment(c, j, dispatchRank, t);
     }
   }
 
   function maybeDecide(c: number, t: number): void {
-    if (phase[c] !== DECIDING || flags[c]! & (PROVISIONAL | PAUSED | DECISION_QUEUED | CLOSED)) return;
+    if (
+      phase[c] !== DECIDING ||
+      flags[c]! & (PROVISIONAL | PAUSED | DECISION_QUEUED | CLOSED)
+    )
+      return;
     flags[c]! |= DECISION_QUEUED;
     enqueue(c, ACTIVITY.decision, t);
   }
@@ -337,24 +405,38 @@ export function runReplication(
     if (deny) flags[c]! |= DENY;
   }
 
-  function departmentDecided(c: number, j: number, opinion: number, rank: number, t: number, type: string, role: Role): void {
+  function departmentDecided(
+    c: number,
+    j: number,
+    opinion: number,
+    rank: number,
+    t: number,
+    type: string,
+    role: Role,
+  ): void {
     deptState[c * D + j] = D_DECIDED;
     deptOpinion[c * D + j] = opinion;
     // The join (会签/或签/票签) as the parallel machine computes it, looked up.
     let code = 0;
     for (let k = D - 1; k >= 0; k--) {
-      code = code * 3 + (deptState[c * D + k] === D_DECIDED ? 1 + deptOpinion[c * D + k]! : 0);
+      code =
+        code * 3 +
+        (deptState[c * D + k] === D_DECIDED ? 1 + deptOpinion[c * D + k]! : 0);
     }
     const result = model.join(code);
     if (result !== 0) reviewDone(c, t, result === 2);
     if (type !== '') {
-      note(c, t, type, role, () => ({ department: departments[j]!.id, opinion: opinion ? 'reject' : 'approve' }));
+      note(c, t, type, role, () => ({
+        department: departments[j]!.id,
+        opinion: opinion ? 'reject' : 'approve',
+      }));
     }
     if (result !== 0) return maybeDecide(c, t);
     for (let k = 0; k < D; k++) {
       if (deptState[c * D + k] !== D_WAITING) continue;
       const needs = departments[k]!.dependsOn;
-      if (needs.every((x) => deptState[c * D + x] === D_DECIDED)) dispatchDepartment(c, k, rank, t);
+      if (needs.every((x) => deptState[c * D + x] === D_DECIDED))
+        dispatchDepartment(c, k, rank, t);
     }
   }
 
@@ -370,9 +452,16 @@ export function runReplication(
   function checkMaterials(c: number, t: number): void {
     const day = Math.floor(t);
     if (!chance(c, p.materialsIncomplete)) {
-      return accepted(c, t, day, day, () => note(c, t, 'MATERIALS_CHECKED', 'window-officer', () => ({ findings: allComplete() })));
+      return accepted(c, t, day, day, () =>
+        note(c, t, 'MATERIALS_CHECKED', 'window-officer', () => ({
+          findings: allComplete(),
+        })),
+      );
     }
-    const tolerable = model.tolerance !== null && model.tolerableIds.length > 0 && chance(c, p.onlyTolerableMissing);
+    const tolerable =
+      model.tolerance !== null &&
+      model.tolerableIds.length > 0 &&
+      chance(c, p.onlyTolerableMissing);
     const missing = tolerable ? model.tolerableIds[0]! : model.materialIds[0]!;
     missingOf[c] = tolerable ? 1 : 0;
     const findings = () => ({
@@ -385,15 +474,21 @@ export function runReplication(
       note(c, t, 'MATERIALS_CHECKED', 'window-officer', findings);
       if (chance(c, p.choosesTolerance)) {
         flags[c]! |= PROVISIONAL;
-        const due = day + model.tolerance!.supplementDays;
+        const due = day + model.tolerance.supplementDays;
         supplementDue[c] = due;
         accepted(c, t, day, day, () =>
-          note(c, t, 'ACCEPT_TOLERANCE', 'applicant', () => ({ commitment: { text: '承诺按期补齐容缺材料' } })),
+          note(c, t, 'ACCEPT_TOLERANCE', 'applicant', () => ({
+            commitment: { text: '承诺按期补齐容缺材料' },
+          })),
         );
         // An on-time supplement comes before the lapse could fire.
-        if (chance(c, p.supplementLate)) heap.push(tickAfter(due), E_TICK, c, T_LAPSE);
+        if (chance(c, p.supplementLate))
+          heap.push(tickAfter(due), E_TICK, c, T_LAPSE);
         else {
-          const at = Math.min(t + draw(c, model.applicant.supplement), due + 1 - 1e-9);
+          const at = Math.min(
+            t + draw(c, model.applicant.supplement),
+            due + 1 - 1e-9,
+          );
           heap.push(at, E_APPLICANT, c, A_SUPPLEMENT);
         }
         return;
@@ -402,8 +497,15 @@ export function runReplication(
     } else {
       note(c, t, 'MATERIALS_CHECKED', 'window-officer', findings);
     }
-    note(c, t, 'ISSUE_NOTICE', 'window-officer', () => ({ items: [{ materialId: missing, problem: '材料缺失，请补正' }] }));
-    heap.push(t + draw(c, model.applicant.correction), E_APPLICANT, c, A_CORRECTION);
+    note(c, t, 'ISSUE_NOTICE', 'window-officer', () => ({
+      items: [{ materialId: missing, problem: '材料缺失，请补正' }],
+    }));
+    heap.push(
+      t + draw(c, model.applicant.correction),
+      E_APPLICANT,
+      c,
+      A_CORRECTION,
+    );
   }
 
   function taskDone(c: number, a: number, t: number): void {
@@ -414,21 +516,35 @@ export function runReplication(
     if (a === ACTIVITY.acceptance || a === ACTIVITY.commitment) {
       if (chance(c, p.refusal)) {
         phase[c] = REFUSAL_PENDING;
-        note(c, t, 'PROPOSE_REFUSAL', 'window-officer', () => ({ reason: '不属于本机关职权范围', route: '请向有权机关申请' }));
-        return enqueue(c, ACTIVITY.refusalConfirm, t);
+        note(c, t, 'PROPOSE_REFUSAL', 'window-officer', () => ({
+          reason: '不属于本机关职权范围',
+          route: '请向有权机关申请',
+        }));
+        enqueue(c, ACTIVITY.refusalConfirm, t);
+        return;
       }
       phase[c] = ACCEPTING;
       note(c, t, 'PRE_REVIEW_PASSED', 'window-officer');
       if (a === ACTIVITY.acceptance) return checkMaterials(c, t);
       note(c, t, 'GIVE_NOTICE', 'window-officer', () => ({
-        contents: { item: true, conditions: true, replacedProofs: true, howToCommit: true, rightToVerify: true, consequences: true },
+        contents: {
+          item: true,
+          conditions: true,
+          replacedProofs: true,
+          howToCommit: true,
+          rightToVerify: true,
+          consequences: true,
+        },
       }));
       note(c, t, 'CHOOSE_COMMITMENT', 'applicant');
-      note(c, t, 'SIGN_COMMITMENT', 'applicant', () => ({ text: '本人承诺符合许可条件' }));
+      note(c, t, 'SIGN_COMMITMENT', 'applicant', () => ({
+        text: '本人承诺符合许可条件',
+      }));
       phase[c] = ISSUING;
       decisionRank[c] = day;
       note(c, t, 'DECIDE', 'window-officer', () => ({ approve: true }));
-      return enqueue(c, ACTIVITY.issuance, t);
+      enqueue(c, ACTIVITY.issuance, t);
+      return;
     }
     if (a === ACTIVITY.refusalConfirm) {
       if (phase[c] !== REFUSAL_PENDING) return;
@@ -437,7 +553,11 @@ export function runReplication(
       return note(c, t, 'CONFIRM_REFUSAL', 'supervisor');
     }
     if (a === ACTIVITY.recheck) {
-      return accepted(c, t, day, day, () => note(c, t, 'MATERIALS_CHECKED', 'window-officer', () => ({ findings: allComplete() })));
+      return accepted(c, t, day, day, () =>
+        note(c, t, 'MATERIALS_CHECKED', 'window-officer', () => ({
+          findings: allComplete(),
+        })),
+      );
     }
     if (a === ACTIVITY.decision) {
       decisionRank[c] = day;
@@ -452,40 +572,66 @@ export function runReplication(
       }
       phase[c] = ISSUING;
       note(c, t, 'APPROVE', 'agency-head');
-      return enqueue(c, ACTIVITY.issuance, t);
+      enqueue(c, ACTIVITY.issuance, t);
+      return;
     }
     if (a === ACTIVITY.issuance) {
       phase[c] = RATING;
       visits[c]! += scenario.visits.collection;
       close(c, t, 0);
-      note(c, t, 'ISSUE_CERTIFICATE', 'window-officer', () => ({ certificateNo: `${model.item.id}-${c}` }));
+      note(c, t, 'ISSUE_CERTIFICATE', 'window-officer', () => ({
+        certificateNo: `${model.item.id}-${c}`,
+      }));
       return rate(c, t);
     }
     if (a === ACTIVITY.ratingAnswer) {
-      note(c, t, 'ANSWER_RATING', 'window-officer', () => ({ answer: '已联系申请人，说明情况' }));
-      return enqueue(c, ACTIVITY.ratingRectify, t);
+      note(c, t, 'ANSWER_RATING', 'window-officer', () => ({
+        answer: '已联系申请人，说明情况',
+      }));
+      enqueue(c, ACTIVITY.ratingRectify, t);
+      return;
     }
     if (a === ACTIVITY.ratingRectify) {
       phase[c] = ARCHIVED;
-      return note(c, t, 'RECTIFY_RATING', 'supervisor', () => ({ measures: '优化办理流程' }));
+      return note(c, t, 'RECTIFY_RATING', 'supervisor', () => ({
+        measures: '优化办理流程',
+      }));
     }
     if (a === ACTIVITY.mergedNotice) {
       noticeState[c] = N_ISSUED;
       visits[c]! += scenario.visits.supplement;
       note(c, t, 'ISSUE_MERGED_NOTICE', 'lead-department');
-      heap.push(t + draw(c, model.applicant.departmentSupplement), E_APPLICANT, c, A_DEPARTMENT_SUPPLEMENT);
+      heap.push(
+        t + draw(c, model.applicant.departmentSupplement),
+        E_APPLICANT,
+        c,
+        A_DEPARTMENT_SUPPLEMENT,
+      );
       return;
     }
     if (a >= model.firstEscalation) {
       const j = a - model.firstEscalation;
       const reject = chance(c, p.departmentRejects) ? 1 : 0;
-      return departmentDecided(c, j, reject, day, t, 'ESCALATION_RESOLVED', 'supervisor');
+      return departmentDecided(
+        c,
+        j,
+        reject,
+        day,
+        t,
+        'ESCALATION_RESOLVED',
+        'supervisor',
+      );
     }
     if (a >= model.firstDepartment) {
       const j = a - model.firstDepartment;
       const at = c * D + j;
       const due = deptStart[at]! + departments[j]!.limitDays + deptPaused[at]!;
-      if (!deptAsked[at] && noticeState[c] !== N_ISSUED && day < due && chance(c, p.departmentAsksSupplement)) {
+      if (
+        !deptAsked[at] &&
+        noticeState[c] !== N_ISSUED &&
+        day < due &&
+        chance(c, p.departmentAsksSupplement)
+      ) {
         deptAsked[at] = 1;
         deptState[at] = D_AWAITING;
         deptRequested[at] = day;
@@ -500,7 +646,15 @@ export function runReplication(
         return;
       }
       const reject = chance(c, p.departmentRejects) ? 1 : 0;
-      return departmentDecided(c, j, reject, day, t, 'OPINION', 'department-approver');
+      return departmentDecided(
+        c,
+        j,
+        reject,
+        day,
+        t,
+        'OPINION',
+        'department-approver',
+      );
     }
     // A review step of a chain.
     const i = a - ACTIVITY.firstStep;
@@ -511,25 +665,35 @@ export function runReplication(
       stepIndex[c] = i + 1;
       enqueue(c, a + 1, t);
     }
-    note(c, t, 'REVIEW_OPINION', step.role, () => ({ step: step.id, opinion: reject ? 'reject' : 'approve' }));
+    note(c, t, 'REVIEW_OPINION', step.role, () => ({
+      step: step.id,
+      opinion: reject ? 'reject' : 'approve',
+    }));
     maybeDecide(c, t);
   }
 
   function applicantResponds(c: number, what: number, t: number): void {
     const day = Math.floor(t);
     if (what === A_CORRECTION) {
-      const missing = missingOf[c] ? model.tolerableIds[0]! : model.materialIds[0]!;
+      const missing = missingOf[c]
+        ? model.tolerableIds[0]!
+        : model.materialIds[0]!;
       visits[c]! += scenario.visits.correction;
       materials[c]!++;
-      note(c, t, 'MATERIALS_SUPPLIED', 'applicant', () => ({ materialIds: [missing] }));
-      return enqueue(c, ACTIVITY.recheck, t);
+      note(c, t, 'MATERIALS_SUPPLIED', 'applicant', () => ({
+        materialIds: [missing],
+      }));
+      enqueue(c, ACTIVITY.recheck, t);
+      return;
     }
     if (what === A_SUPPLEMENT) {
       if (!(flags[c]! & PROVISIONAL) || flags[c]! & CLOSED) return;
       flags[c]! &= ~PROVISIONAL;
       visits[c]! += scenario.visits.supplement;
       materials[c]!++;
-      note(c, t, 'SUPPLEMENT', 'applicant', () => ({ materialIds: [model.tolerableIds[0]!] }));
+      note(c, t, 'SUPPLEMENT', 'applicant', () => ({
+        materialIds: [model.tolerableIds[0]!],
+      }));
       return maybeDecide(c, t);
     }
     if (what === A_DEPARTMENT_SUPPLEMENT) {
@@ -550,7 +714,8 @@ export function runReplication(
     current = c;
     const u = random.next();
     let grade = 0;
-    while (grade < RATING_GRADES.length - 1 && u >= model.gradeCut[grade]!) grade++;
+    while (grade < RATING_GRADES.length - 1 && u >= model.gradeCut[grade]!)
+      grade++;
     phase[c] = grade >= 3 ? FOLLOW_UP : ARCHIVED;
     note(c, t, 'RATE', 'applicant', () => ({ grade: RATING_GRADES[grade] }));
     if (grade >= 3) enqueue(c, ACTIVITY.ratingAnswer, t);
@@ -561,7 +726,9 @@ export function runReplication(
     if (what === T_DEEM) {
       if (phase[c] !== SUBMITTED) return;
       const epoch = axis.epochOf(recvDay[c]! + model.noticeDays) + 1;
-      return accepted(c, t, recvDay[c]!, axis.rankOf(epoch), () => wake(c, t, epoch, 'deemed-acceptance'));
+      return accepted(c, t, recvDay[c]!, axis.rankOf(epoch), () =>
+        wake(c, t, epoch, 'deemed-acceptance'),
+      );
     }
     if (what === T_LAPSE) {
       if (!(flags[c]! & PROVISIONAL)) return;
@@ -579,9 +746,18 @@ export function runReplication(
     if (timeout === 'escalate') {
       deptState[at] = D_ESCALATED;
       wake(c, t, epoch, 'department-timeout');
-      return enqueue(c, model.firstEscalation + j, t);
+      enqueue(c, model.firstEscalation + j, t);
+      return;
     }
-    departmentDecided(c, j, timeout === 'reject' ? 1 : 0, axis.rankOf(epoch), t, '', 'system');
+    departmentDecided(
+      c,
+      j,
+      timeout === 'reject' ? 1 : 0,
+      axis.rankOf(epoch),
+      t,
+      '',
+      'system',
+    );
     wake(c, t, epoch, 'department-timeout');
   }
 
@@ -591,7 +767,9 @@ export function runReplication(
     recvDay[c] = day;
     visits[c] = scenario.visits.submission;
     const commitment = model.commitment && chance(c, p.choosesCommitment);
-    materials[c] = commitment ? model.materials - model.proofs : model.materials;
+    materials[c] = commitment
+      ? model.materials - model.proofs
+      : model.materials;
     proofs[c] = commitment ? 0 : model.proofs;
     if (commitment) flags[c]! |= COMMITMENT;
     if (c >= firstCounted && c < traceUntil) {
@@ -603,28 +781,41 @@ export function runReplication(
         arrival: t,
         steps: [],
         tasks: [],
-        due: { decision: null, supplement: null, issuance: null, promised: null },
+        due: {
+          decision: null,
+          supplement: null,
+          issuance: null,
+          promised: null,
+        },
         outcome: '',
       };
       traces[c] = trace;
       tracing[c] = 1;
       traced.push(trace);
     }
-    const end = enqueue(c, commitment ? ACTIVITY.commitment : ACTIVITY.acceptance, t);
+    const end = enqueue(
+      c,
+      commitment ? ACTIVITY.commitment : ACTIVITY.acceptance,
+      t,
+    );
     // ALL-32-NOTICE-5D: deemed acceptance, unless the check is done in time.
     const deemed = tickAfter(day + model.noticeDays);
-    if (!commitment && (end < 0 || end >= deemed)) heap.push(deemed, E_TICK, c, T_DEEM);
+    if (!commitment && (end < 0 || end >= deemed))
+      heap.push(deemed, E_TICK, c, T_DEEM);
   }
 
-  if (n > 0) heap.push(arrivals.times[0]!, E_ARRIVAL, 0, 0);
-  while (heap.pop()) {
+  // Arrivals are known in advance: they are taken in turn beside the heap.
+  let next = 0;
+  for (;;) {
+    if (next < n && arrivals.times[next]! < heap.peekTime()) {
+      arrive(next, arrivals.times[next]!);
+      next++;
+      continue;
+    }
+    if (!heap.pop()) break;
     const t = heap.time;
     const c = heap.caseIndex;
     switch (heap.kind) {
-      case E_ARRIVAL:
-        if (c + 1 < n) heap.push(arrivals.times[c + 1]!, E_ARRIVAL, c + 1, 0);
-        arrive(c, t);
-        break;
       case E_TASK:
         taskDone(c, heap.detail, t);
         break;
@@ -653,7 +844,8 @@ export function runReplication(
     const i = c - firstCounted;
     const t0 = arrivals.times[c]!;
     cycleWorkingDays[i] = closeT[c]! - t0;
-    cycleCalendarDays[i] = axis.epochOf(Math.floor(closeT[c]!)) - axis.epochOf(recvDay[c]!);
+    cycleCalendarDays[i] =
+      axis.epochOf(Math.floor(closeT[c]!)) - axis.epochOf(recvDay[c]!);
     const decided = decisionRank[c]!;
     if (decided < 0) {
       onTimePromised[i] = 2;
@@ -676,8 +868,10 @@ export function runReplication(
       trace.due = {
         decision: accepted ? axis.dateOf(base + limits.statutory) : null,
         promised: accepted ? axis.dateOf(base + limits.promised) : null,
-        supplement: supplementDue[c]! >= 0 ? axis.dateOf(supplementDue[c]!) : null,
-        issuance: decided >= 0 ? axis.dateOf(decided + model.issuanceDays) : null,
+        supplement:
+          supplementDue[c]! >= 0 ? axis.dateOf(supplementDue[c]!) : null,
+        issuance:
+          decided >= 0 ? axis.dateOf(decided + model.issuanceDays) : null,
       };
     }
   }

@@ -58,10 +58,16 @@ export function workerEntry(moduleUrl: string): {
   execArgv: string[];
 } {
   if (!moduleUrl.endsWith('.ts')) {
-    return { script: new URL('./replicationWorker.js', moduleUrl), eval: false, execArgv: [] };
+    return {
+      script: new URL('./replicationWorker.js', moduleUrl),
+      eval: false,
+      execArgv: [],
+    };
   }
   // The ESM build of tsx's API sits beside the CommonJS one that require finds.
-  const api = createRequire(moduleUrl).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs');
+  const api = createRequire(moduleUrl)
+    .resolve('tsx/esm/api')
+    .replace(/\.cjs$/, '.mjs');
   const tsx = pathToFileURL(api).href;
   const worker = new URL('./replicationWorker.ts', moduleUrl).href;
   return {

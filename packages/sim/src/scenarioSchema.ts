@@ -16,9 +16,17 @@ const Text = z
   .min(1, bilingual('Must not be empty', '不能为空'));
 const Probability = z
   .number()
-  .min(0, bilingual('Expected a probability from 0 to 1', '概率应在 0 到 1 之间'))
-  .max(1, bilingual('Expected a probability from 0 to 1', '概率应在 0 到 1 之间'));
-const Factor = z.number().nonnegative(bilingual('Expected 0 or more', '应不小于 0'));
+  .min(
+    0,
+    bilingual('Expected a probability from 0 to 1', '概率应在 0 到 1 之间'),
+  )
+  .max(
+    1,
+    bilingual('Expected a probability from 0 to 1', '概率应在 0 到 1 之间'),
+  );
+const Factor = z
+  .number()
+  .nonnegative(bilingual('Expected 0 or more', '应不小于 0'));
 
 const hours = (value: number): Distribution => ({ kind: 'constant', value });
 
@@ -27,7 +35,9 @@ export const ArrivalsSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('poisson'),
     /** Mean applications per working day (those sent on a holiday count on the next working day). */
-    perWorkingDay: z.number().positive(bilingual('Expected more than 0', '应大于 0')),
+    perWorkingDay: z
+      .number()
+      .positive(bilingual('Expected more than 0', '应大于 0')),
     /** Factors Monday … Sunday (a make-up Saturday uses Saturday's). */
     weekday: z.array(Factor).length(7).optional(),
     /** Factors January … December. */
@@ -37,7 +47,17 @@ export const ArrivalsSchema = z.discriminatedUnion('kind', [
     kind: z.literal('trace'),
     /** Submission dates `YYYY-MM-DD` (at opening) or moments `YYYY-MM-DDTHH:mm`. */
     submissions: z
-      .array(z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/, bilingual('Expected YYYY-MM-DD or YYYY-MM-DDTHH:mm', '应为 YYYY-MM-DD 或 YYYY-MM-DDTHH:mm')))
+      .array(
+        z
+          .string()
+          .regex(
+            /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/,
+            bilingual(
+              'Expected YYYY-MM-DD or YYYY-MM-DDTHH:mm',
+              '应为 YYYY-MM-DD 或 YYYY-MM-DDTHH:mm',
+            ),
+          ),
+      )
       .min(1),
   }),
 ]);
@@ -53,7 +73,10 @@ export const StaffSchema = z.strictObject({
     'agency-head',
     'supervisor',
   ]),
-  count: z.number().int().min(1, bilingual('Expected at least 1 officer', '至少 1 名工作人员')),
+  count: z
+    .number()
+    .int()
+    .min(1, bilingual('Expected at least 1 officer', '至少 1 名工作人员')),
   /** Their office hours when not the scenario's. */
   officeHours: OfficeHoursSchema.optional(),
 });
@@ -90,10 +113,20 @@ export const ScenarioSchema = z.strictObject({
       /** 告知承诺 at the window: notice, signature, decision. */
       commitment: Hours.default(hours(0.5)),
       /** Each review step unless `steps` names it. */
-      review: Hours.default({ kind: 'triangular', min: 0.5, mode: 1.5, max: 4 }),
+      review: Hours.default({
+        kind: 'triangular',
+        min: 0.5,
+        mode: 1.5,
+        max: 4,
+      }),
       steps: z.record(z.string(), Hours).default({}),
       /** Each department of a parallel review unless `departments` names it. */
-      departmentReview: Hours.default({ kind: 'triangular', min: 1, mode: 2, max: 4 }),
+      departmentReview: Hours.default({
+        kind: 'triangular',
+        min: 1,
+        mode: 2,
+        max: 4,
+      }),
       departments: z.record(z.string(), Hours).default({}),
       /** The lead department's merged notice (SVC-ONE-NOTICE). */
       mergedNotice: Hours.default(hours(0.5)),
@@ -112,11 +145,26 @@ export const ScenarioSchema = z.strictObject({
   applicant: z
     .strictObject({
       /** From a correction notice to the supplied materials. */
-      correction: DistributionSchema.default({ kind: 'triangular', min: 0.5, mode: 2, max: 6 }),
+      correction: DistributionSchema.default({
+        kind: 'triangular',
+        min: 0.5,
+        mode: 2,
+        max: 6,
+      }),
       /** From provisional acceptance (容缺) to the supplement. */
-      supplement: DistributionSchema.default({ kind: 'triangular', min: 0.5, mode: 2, max: 5 }),
+      supplement: DistributionSchema.default({
+        kind: 'triangular',
+        min: 0.5,
+        mode: 2,
+        max: 5,
+      }),
       /** From a department's merged notice to the supplement. */
-      departmentSupplement: DistributionSchema.default({ kind: 'triangular', min: 0.5, mode: 2, max: 5 }),
+      departmentSupplement: DistributionSchema.default({
+        kind: 'triangular',
+        min: 0.5,
+        mode: 2,
+        max: 5,
+      }),
       /** From closure to the rating. */
       rating: DistributionSchema.default({ kind: 'exponential', mean: 1 }),
     })
@@ -147,7 +195,10 @@ export const ScenarioSchema = z.strictObject({
       grades: z
         .array(Factor)
         .length(RATING_GRADES.length)
-        .refine((w) => w.some((x) => x > 0), bilingual('At least one weight above 0', '至少一个权重大于 0'))
+        .refine(
+          (w) => w.some((x) => x > 0),
+          bilingual('At least one weight above 0', '至少一个权重大于 0'),
+        )
         .default([70, 20, 6, 3, 1]),
     })
     .prefault({}),

@@ -8,7 +8,11 @@ import type { KpiDocument } from './kpiDocument.js';
 import { kpiDocument } from './kpiDocument.js';
 import type { ReplicationResult } from './runReplication.js';
 import type { ReplicationJob } from './runReplications.js';
-import { runInWorkers, runReplicationsHere, simulationCalendar } from './runReplications.js';
+import {
+  runInWorkers,
+  runReplicationsHere,
+  simulationCalendar,
+} from './runReplications.js';
 import type { ScenarioInput } from './scenarioSchema.js';
 import { defineScenario } from './scenarioSchema.js';
 import type { SimulationModel } from './simulationModel.js';
@@ -72,7 +76,7 @@ export async function simulate(
     what: 'simulation options',
     whatZh: '仿真选项',
   });
-  const item = defineItem(definition as ItemDefinitionInput);
+  const item = defineItem(definition);
   const scenario = defineScenario(scenarioInput ?? {});
   const model = compileSimulation(item, scenario, {
     calendar: calendar ?? simulationCalendar(),
@@ -90,13 +94,21 @@ export async function simulate(
   const report = () => onProgress?.(++done, settings.replications);
   let results: ReplicationResult[];
   if (settings.threads > 1 && calendar === undefined) {
-    results = await runInWorkers(job, Math.min(settings.threads, settings.replications), report);
+    results = await runInWorkers(
+      job,
+      Math.min(settings.threads, settings.replications),
+      report,
+    );
   } else {
     results = [];
-    runReplicationsHere(job, (result) => {
-      results.push(result);
-      report();
-    }, model);
+    runReplicationsHere(
+      job,
+      (result) => {
+        results.push(result);
+        report();
+      },
+      model,
+    );
   }
   return {
     kpi: kpiDocument(model, results, {

@@ -91,7 +91,10 @@ export interface SimulationModel {
   readonly commitment: boolean;
   readonly noticeDays: number;
   readonly issuanceDays: number;
-  readonly handler: { readonly id: string; readonly backup?: string | undefined };
+  readonly handler: {
+    readonly id: string;
+    readonly backup?: string | undefined;
+  };
   readonly onTheSpot: boolean;
   readonly applicant: {
     readonly correction: Sampler;
@@ -116,7 +119,11 @@ function minutes(time: string): number {
   return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 }
 
-function scenarioError(message: string, messageZh: string, path: (string | number)[]): KuaibanError {
+function scenarioError(
+  message: string,
+  messageZh: string,
+  path: (string | number)[],
+): KuaibanError {
   return new KuaibanError({
     code: 'INVALID_SCENARIO',
     message: `Invalid scenario: ${path.join('.')}: ${message}`,
@@ -142,7 +149,8 @@ export function compileSimulation(
   const item = compiled.definition;
   for (const [source, event, target] of USED_TRANSITIONS) {
     const found = compiled.graph.transitions.some(
-      (t) => t.source === source && t.event === event && t.targets.includes(target),
+      (t) =>
+        t.source === source && t.event === event && t.targets.includes(target),
     );
     if (!found) {
       throw new KuaibanError({
@@ -154,41 +162,69 @@ export function compileSimulation(
     }
   }
   const review = item.review;
-  const steps = review.mode === 'chain' ? review.steps.map(({ id, role }) => ({ id, role })) : [];
+  const steps =
+    review.mode === 'chain'
+      ? review.steps.map(({ id, role }) => ({ id, role }))
+      : [];
   const departments: ModelDepartment[] =
     review.mode === 'parallel'
       ? review.departments.map((d) => ({
           id: d.id,
           limitDays: d.limitDays,
           weight: d.weight,
-          dependsOn: d.dependsOn.map((id) => review.departments.findIndex((x) => x.id === id)),
-          onTimeout: d.onTimeout.action === 'escalate' ? 'escalate' : d.onTimeout.opinion === 'approve' ? 'approve' : 'reject',
+          dependsOn: d.dependsOn.map((id) =>
+            review.departments.findIndex((x) => x.id === id),
+          ),
+          onTimeout:
+            d.onTimeout.action === 'escalate'
+              ? 'escalate'
+              : d.onTimeout.opinion === 'approve'
+                ? 'approve'
+                : 'reject',
         }))
       : [];
   const lead = review.mode === 'parallel' ? review.lead.id : null;
   for (const key of Object.keys(scenario.durations.steps)) {
     if (!steps.some((s) => s.id === key)) {
-      throw scenarioError(`the design has no review step "${key}"`, `设计中没有审查环节“${key}”`, ['durations', 'steps', key]);
+      throw scenarioError(
+        `the design has no review step "${key}"`,
+        `设计中没有审查环节“${key}”`,
+        ['durations', 'steps', key],
+      );
     }
   }
   for (const key of Object.keys(scenario.durations.departments)) {
     if (!departments.some((d) => d.id === key)) {
-      throw scenarioError(`the design has no department "${key}" in its parallel review`, `设计的并联审批中没有部门“${key}”`, ['durations', 'departments', key]);
+      throw scenarioError(
+        `the design has no department "${key}" in its parallel review`,
+        `设计的并联审批中没有部门“${key}”`,
+        ['durations', 'departments', key],
+      );
     }
   }
 
   const pools: Pool[] = [];
   const poolOf = (department: string, role: Role): number => {
-    const found = pools.findIndex((p) => p.department === department && p.role === role);
+    const found = pools.findIndex(
+      (p) => p.department === department && p.role === role,
+    );
     if (found >= 0) return found;
-    const staff = scenario.staff.find((s) => s.department === department && s.role === role);
-    const hours = createOfficeHours(calendar, staff?.officeHours ?? scenario.officeHours);
+    const staff = scenario.staff.find(
+      (s) => s.department === department && s.role === role,
+    );
+    const hours = createOfficeHours(
+      calendar,
+      staff?.officeHours ?? scenario.officeHours,
+    );
     pools.push({
       department,
       role,
       servers: staff?.count ?? scenario.defaultStaff,
       daysPerHour: 60 / hours.minutesPerDay,
-      sessions: hours.sessions.map((s) => ({ from: minutes(s.from), to: minutes(s.to) })),
+      sessions: hours.sessions.map((s) => ({
+        from: minutes(s.from),
+        to: minutes(s.to),
+      })),
     });
     return pools.length - 1;
   };
@@ -200,18 +236,34 @@ export function compileSimulation(
     [poolOf(home, 'window-officer'), d.acceptance],
     [poolOf(home, 'window-officer'), d.recheck],
     [poolOf(home, 'window-officer'), d.commitment],
-    [lead === null ? poolOf(home, 'window-officer') : poolOf(lead, 'lead-department'), d.mergedNotice],
+    [
+      lead === null
+        ? poolOf(home, 'window-officer')
+        : poolOf(lead, 'lead-department'),
+      d.mergedNotice,
+    ],
     [poolOf(home, 'agency-head'), d.decision],
     [poolOf(home, 'window-officer'), d.issuance],
     [poolOf(home, 'window-officer'), d.ratingAnswer],
     [poolOf(home, 'supervisor'), d.ratingRectify],
     [poolOf(home, 'supervisor'), d.escalation],
-    ...steps.map((s): [number, Distribution] => [poolOf(home, s.role), d.steps[s.id] ?? d.review]),
-    ...departments.map((dep): [number, Distribution] => [poolOf(dep.id, 'department-approver'), d.departments[dep.id] ?? d.departmentReview]),
-    ...departments.map((): [number, Distribution] => [poolOf(home, 'supervisor'), d.escalation]),
+    ...steps.map((s): [number, Distribution] => [
+      poolOf(home, s.role),
+      d.steps[s.id] ?? d.review,
+    ]),
+    ...departments.map((dep): [number, Distribution] => [
+      poolOf(dep.id, 'department-approver'),
+      d.departments[dep.id] ?? d.departmentReview,
+    ]),
+    ...departments.map((): [number, Distribution] => [
+      poolOf(home, 'supervisor'),
+      d.escalation,
+    ]),
   ];
   scenario.staff.forEach((s, index) => {
-    if (!pools.some((p) => p.department === s.department && p.role === s.role)) {
+    if (
+      !pools.some((p) => p.department === s.department && p.role === s.role)
+    ) {
       throw scenarioError(
         `no step of the design is done by ${s.role} of "${s.department}"`,
         `设计中没有由“${s.department}”的 ${s.role} 办理的环节`,
@@ -246,11 +298,14 @@ export function compileSimulation(
     materials: requested.length,
     proofs: requested.filter((m) => m.replaceableByCommitment).length,
     tolerableIds: requested.filter((m) => m.tolerable).map((m) => m.id),
-    replaceableIds: requested.filter((m) => m.replaceableByCommitment).map((m) => m.id),
+    replaceableIds: requested
+      .filter((m) => m.replaceableByCommitment)
+      .map((m) => m.id),
     materialIds: requested.map((m) => m.id),
     tolerance: tolerant ? { supplementDays: tolerant.supplementDays } : null,
     commitment:
-      item.acceptance.commitment !== undefined && requested.some((m) => m.replaceableByCommitment),
+      item.acceptance.commitment !== undefined &&
+      requested.some((m) => m.replaceableByCommitment),
     noticeDays: item.acceptance.noticeDays ?? 5,
     issuanceDays: item.issuance.days,
     handler,
@@ -262,7 +317,9 @@ export function compileSimulation(
       rating: sampler(scenario.applicant.rating),
     },
     pauseDays: scenario.pause ? sampler(scenario.pause.days) : null,
-    gradeCut: Float64Array.from(grades.map((w) => (gradeSum += w / gradeTotal))),
+    gradeCut: Float64Array.from(
+      grades.map((w) => (gradeSum += w / gradeTotal)),
+    ),
     limitsOn(date) {
       const cached = limitCache.get(date);
       if (cached) return cached;
@@ -299,6 +356,8 @@ function joinTable(item: ItemDefinition): (code: number) => number {
     return result === null ? 0 : result === 'approved' ? 1 : 2;
   };
   if (ids.length > 9) return outcome;
-  const table = Uint8Array.from({ length: 3 ** ids.length }, (_, code) => outcome(code));
+  const table = Uint8Array.from({ length: 3 ** ids.length }, (_, code) =>
+    outcome(code),
+  );
   return (code) => table[code]!;
 }

@@ -24,7 +24,9 @@ export function mean(values: ArrayLike<number>): number {
  * A 95% confidence interval for the mean of independent replications'
  * values (Student's t); one replication gives an interval of no width.
  */
-export function confidenceInterval(values: readonly number[]): [number, number] {
+export function confidenceInterval(
+  values: readonly number[],
+): [number, number] {
   const m = mean(values);
   const n = values.length;
   if (n < 2) return [m, m];
@@ -40,13 +42,16 @@ export function confidenceInterval(values: readonly number[]): [number, number] 
  */
 export function quantile(sorted: ArrayLike<number>, q: number): number {
   if (sorted.length === 0) return 0;
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  const index = Math.min(
+    sorted.length - 1,
+    Math.max(0, Math.ceil(q * sorted.length) - 1),
+  );
   return sorted[index]!;
 }
 
 /** Values in ascending order, as a new typed array. */
 export function sortedCopy(values: ArrayLike<number>): Float64Array {
-  return Float64Array.from(values as ArrayLike<number>).sort();
+  return Float64Array.from(values).sort();
 }
 
 /**

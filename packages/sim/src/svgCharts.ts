@@ -3,7 +3,14 @@
 const W = 560;
 const H = 220;
 const M = { left: 48, right: 12, top: 12, bottom: 32 };
-const COLOURS = ['#2563eb', '#dc2626', '#059669', '#d97706', '#7c3aed', '#0891b2'];
+const COLOURS = [
+  '#2563eb',
+  '#dc2626',
+  '#059669',
+  '#d97706',
+  '#7c3aed',
+  '#0891b2',
+];
 
 /** Text safe inside SVG or HTML. */
 export function escapeHtml(text: string): string {
@@ -12,7 +19,14 @@ export function escapeHtml(text: string): string {
 
 const n = (x: number) => (Math.round(x * 10) / 10).toString();
 
-function frame(body: string, xLabel: string, yLabel: string, xMax: number, yMax: number, yFormat: (y: number) => string): string {
+function frame(
+  body: string,
+  xLabel: string,
+  yLabel: string,
+  xMax: number,
+  yMax: number,
+  yFormat: (y: number) => string,
+): string {
   const ticks = [0, 0.25, 0.5, 0.75, 1]
     .map((f) => {
       const y = M.top + (1 - f) * (H - M.top - M.bottom);
@@ -23,11 +37,17 @@ function frame(body: string, xLabel: string, yLabel: string, xMax: number, yMax:
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img">${ticks}${body}<text x="${(W + M.left) / 2}" y="${H - 4}" text-anchor="middle" font-size="11">${escapeHtml(xLabel)}</text><text x="12" y="${H / 2}" transform="rotate(-90 12 ${H / 2})" text-anchor="middle" font-size="11">${escapeHtml(yLabel)}</text></svg>`;
 }
 
-const sx = (x: number, max: number) => M.left + (max === 0 ? 0 : x / max) * (W - M.left - M.right);
-const sy = (y: number, max: number) => M.top + (1 - (max === 0 ? 0 : y / max)) * (H - M.top - M.bottom);
+const sx = (x: number, max: number) =>
+  M.left + (max === 0 ? 0 : x / max) * (W - M.left - M.right);
+const sy = (y: number, max: number) =>
+  M.top + (1 - (max === 0 ? 0 : y / max)) * (H - M.top - M.bottom);
 
 /** A histogram of values in `bins` equal bins. */
-export function histogramSvg(values: ArrayLike<number>, label: string, bins = 30): string {
+export function histogramSvg(
+  values: ArrayLike<number>,
+  label: string,
+  bins = 30,
+): string {
   let max = 0;
   for (let i = 0; i < values.length; i++) max = Math.max(max, values[i]!);
   const width = max / bins || 1;
@@ -48,25 +68,45 @@ export function histogramSvg(values: ArrayLike<number>, label: string, bins = 30
 }
 
 /** Empirical CDFs of one or more series, on one axis. */
-export function cdfSvg(series: readonly { name: string; values: ArrayLike<number> }[], label: string): string {
-  const sorted = series.map((s) => Float64Array.from(s.values as ArrayLike<number>).sort());
+export function cdfSvg(
+  series: readonly { name: string; values: ArrayLike<number> }[],
+  label: string,
+): string {
+  const sorted = series.map((s) => Float64Array.from(s.values).sort());
   const xMax = Math.max(1e-9, ...sorted.map((v) => v[v.length - 1] ?? 0));
   const lines = sorted
     .map((values, k) => {
       const step = Math.max(1, Math.floor(values.length / 400));
       const points: string[] = [];
       for (let i = 0; i < values.length; i += step) {
-        points.push(`${n(sx(values[i]!, xMax))},${n(sy((i + 1) / values.length, 1))}`);
+        points.push(
+          `${n(sx(values[i]!, xMax))},${n(sy((i + 1) / values.length, 1))}`,
+        );
       }
-      if (values.length > 0) points.push(`${n(sx(values[values.length - 1]!, xMax))},${n(sy(1, 1))}`);
+      if (values.length > 0)
+        points.push(
+          `${n(sx(values[values.length - 1]!, xMax))},${n(sy(1, 1))}`,
+        );
       return `<polyline fill="none" stroke="${COLOURS[k % COLOURS.length]}" stroke-width="2" points="${points.join(' ')}"/><text x="${W - M.right - 4}" y="${M.top + 14 + 14 * k}" text-anchor="end" font-size="11" fill="${COLOURS[k % COLOURS.length]}">${escapeHtml(series[k]!.name)}</text>`;
     })
     .join('');
-  return frame(lines, label, 'share of cases', xMax, 1, (y) => `${Math.round(y * 100)}%`);
+  return frame(
+    lines,
+    label,
+    'share of cases',
+    xMax,
+    1,
+    (y) => `${Math.round(y * 100)}%`,
+  );
 }
 
 /** Horizontal bars, one group per label and one bar per series. */
-export function barsSvg(labels: readonly string[], series: readonly { name: string; values: readonly number[] }[], format: (x: number) => string, max?: number): string {
+export function barsSvg(
+  labels: readonly string[],
+  series: readonly { name: string; values: readonly number[] }[],
+  format: (x: number) => string,
+  max?: number,
+): string {
   const rowHeight = 14 * series.length + 8;
   const height = M.top + labels.length * rowHeight + 24;
   const top = max ?? Math.max(1e-9, ...series.flatMap((s) => s.values));
@@ -86,13 +126,25 @@ export function barsSvg(labels: readonly string[], series: readonly { name: stri
     })
     .join('');
   const legend = series
-    .map((s, k) => `<text x="${left + k * 140}" y="${height - 8}" font-size="11" fill="${COLOURS[k % COLOURS.length]}">■ ${escapeHtml(s.name)}</text>`)
+    .map(
+      (s, k) =>
+        `<text x="${left + k * 140}" y="${height - 8}" font-size="11" fill="${COLOURS[k % COLOURS.length]}">■ ${escapeHtml(s.name)}</text>`,
+    )
     .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${height}" width="${W}" height="${height}" role="img">${rows}${legend}</svg>`;
 }
 
 /** A Gantt chart of one case's tasks: waiting (light) and working (dark), per pool row. */
-export function ganttSvg(tasks: readonly { activity: string; queued: number; start: number; end: number }[], origin: number, label: string): string {
+export function ganttSvg(
+  tasks: readonly {
+    activity: string;
+    queued: number;
+    start: number;
+    end: number;
+  }[],
+  origin: number,
+  label: string,
+): string {
   const rows = [...new Set(tasks.map((t) => t.activity))];
   const end = Math.max(origin + 1e-9, ...tasks.map((t) => t.end));
   const span = end - origin;
@@ -106,6 +158,11 @@ export function ganttSvg(tasks: readonly { activity: string; queued: number; sta
       return `<rect x="${n(x(t.queued))}" y="${y}" width="${n(Math.max(0.5, x(t.start) - x(t.queued)))}" height="12" fill="#bfdbfe"><title>waiting ${n(t.start - t.queued)} wd</title></rect><rect x="${n(x(t.start))}" y="${y}" width="${n(Math.max(1, x(t.end) - x(t.start)))}" height="12" fill="${COLOURS[0]}"><title>${escapeHtml(t.activity)}: ${n(t.end - t.start)} wd</title></rect>`;
     })
     .join('');
-  const names = rows.map((r, i) => `<text x="${left - 6}" y="${M.top + i * 18 + 10}" text-anchor="end" font-size="11">${escapeHtml(r)}</text>`).join('');
+  const names = rows
+    .map(
+      (r, i) =>
+        `<text x="${left - 6}" y="${M.top + i * 18 + 10}" text-anchor="end" font-size="11">${escapeHtml(r)}</text>`,
+    )
+    .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${height}" width="${W}" height="${height}" role="img">${names}${bars}<text x="${left}" y="${height - 8}" font-size="11">${escapeHtml(label)}: 0 – ${n(span)} working days</text></svg>`;
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { DistributionInput } from '../src/index.js';
-import { DistributionSchema, createRandom, distributionMean, mixSeed, sampler } from '../src/index.js';
+import {
+  DistributionSchema,
+  createRandom,
+  distributionMean,
+  mixSeed,
+  sampler,
+} from '../src/index.js';
 
 const cases: DistributionInput[] = [
   { kind: 'constant', value: 2 },
@@ -33,19 +39,43 @@ describe('distributions', () => {
         high = Math.max(high, x);
         sum += x;
       }
-      expect(low).toBeGreaterThanOrEqual('min' in distribution ? distribution.min : 0);
-      if ('max' in distribution && distribution.max !== undefined) expect(high).toBeLessThanOrEqual(distribution.max);
+      expect(low).toBeGreaterThanOrEqual(
+        'min' in distribution ? distribution.min : 0,
+      );
+      if ('max' in distribution && distribution.max !== undefined)
+        expect(high).toBeLessThanOrEqual(distribution.max);
       const mean = distributionMean(distribution);
       expect(Math.abs(sum / n - mean)).toBeLessThan(0.03 * Math.max(mean, 1));
     });
   }
 
   it('refuses inconsistent parameters, saying where', () => {
-    expect(DistributionSchema.safeParse({ kind: 'uniform', min: 3, max: 1 }).error?.issues[0]?.path).toEqual(['max']);
-    expect(DistributionSchema.safeParse({ kind: 'triangular', min: 1, mode: 5, max: 3 }).success).toBe(false);
-    expect(DistributionSchema.safeParse({ kind: 'normal', mean: -50, sd: 1 }).success).toBe(false);
-    expect(DistributionSchema.safeParse({ kind: 'empirical', values: [1, 2], weights: [1] }).success).toBe(false);
-    expect(DistributionSchema.safeParse({ kind: 'exponential', mean: 0 }).success).toBe(false);
+    expect(
+      DistributionSchema.safeParse({ kind: 'uniform', min: 3, max: 1 }).error
+        ?.issues[0]?.path,
+    ).toEqual(['max']);
+    expect(
+      DistributionSchema.safeParse({
+        kind: 'triangular',
+        min: 1,
+        mode: 5,
+        max: 3,
+      }).success,
+    ).toBe(false);
+    expect(
+      DistributionSchema.safeParse({ kind: 'normal', mean: -50, sd: 1 })
+        .success,
+    ).toBe(false);
+    expect(
+      DistributionSchema.safeParse({
+        kind: 'empirical',
+        values: [1, 2],
+        weights: [1],
+      }).success,
+    ).toBe(false);
+    expect(
+      DistributionSchema.safeParse({ kind: 'exponential', mean: 0 }).success,
+    ).toBe(false);
   });
 });
 
@@ -59,6 +89,8 @@ describe('random', () => {
     expect(xs.every((x) => x >= 0 && x < 1)).toBe(true);
     expect(c.next()).not.toBe(xs[0]);
     expect(mixSeed(1, 0)).not.toBe(mixSeed(1, 1));
-    expect(Math.abs(xs.reduce((s, x) => s + x, 0) / 1000 - 0.5)).toBeLessThan(0.05);
+    expect(Math.abs(xs.reduce((s, x) => s + x, 0) / 1000 - 0.5)).toBeLessThan(
+      0.05,
+    );
   });
 });

@@ -1,6 +1,9 @@
 import type { ItemDefinitionInput } from '@kuaiban/core';
 import { defineItem } from '@kuaiban/core';
-import { constructionPermitInput, foodPermitInput } from '../../core/test/items.js';
+import {
+  constructionPermitInput,
+  foodPermitInput,
+} from '../../core/test/items.js';
 
 export { constructionPermitInput, foodPermitInput };
 export const foodPermit = defineItem(foodPermitInput());
@@ -12,14 +15,24 @@ export const singleQueueInput = (): ItemDefinitionInput => ({
   id: 'single-queue-permit',
   acceptance: {},
   materials: [
-    { id: 'application', name: 'Application', nameZh: '申请书', primary: true, tolerable: false },
+    {
+      id: 'application',
+      name: 'Application',
+      nameZh: '申请书',
+      primary: true,
+      tolerable: false,
+    },
   ],
   limits: { statutory: { days: 20, basis: '行政许可法 art. 42' } },
 });
 
 /** The construction permit reviewed in series: planning, fire, civil defence one after another. */
 export const serialConstructionInput = (): ItemDefinitionInput => {
-  const { review: _review, caseKind: _kind, ...rest } = constructionPermitInput();
+  const {
+    review: _review,
+    caseKind: _kind,
+    ...rest
+  } = constructionPermitInput();
   return {
     ...rest,
     id: 'construction-permit-serial',
@@ -27,9 +40,19 @@ export const serialConstructionInput = (): ItemDefinitionInput => {
     review: {
       mode: 'chain',
       steps: [
-        { id: 'planning', name: 'Planning', nameZh: '规划审查', role: 'reviewer' },
+        {
+          id: 'planning',
+          name: 'Planning',
+          nameZh: '规划审查',
+          role: 'reviewer',
+        },
         { id: 'fire', name: 'Fire', nameZh: '消防审查', role: 'reviewer' },
-        { id: 'civil-defence', name: 'Civil defence', nameZh: '人防审查', role: 'reviewer' },
+        {
+          id: 'civil-defence',
+          name: 'Civil defence',
+          nameZh: '人防审查',
+          role: 'reviewer',
+        },
       ],
     },
   };
@@ -42,7 +65,12 @@ export const queueOnly = {
     decision: { kind: 'constant', value: 0 },
     issuance: { kind: 'constant', value: 0 },
   },
-  probabilities: { refusal: 0, materialsIncomplete: 0, stepRejects: 0, rates: 0 },
+  probabilities: {
+    refusal: 0,
+    materialsIncomplete: 0,
+    stepRejects: 0,
+    rates: 0,
+  },
   staff: [
     { department: 'market-regulation', role: 'window-officer', count: 50 },
     { department: 'market-regulation', role: 'agency-head', count: 50 },

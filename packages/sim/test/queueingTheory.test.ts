@@ -4,7 +4,11 @@ import { queueOnly, singleQueueInput } from './fixtures.js';
 
 // Office time is 7 hours a day (09:00–12:00, 13:30–17:30), so a service of
 // h hours is a rate of 7 / h per working day.
-async function reviewerWait(perDay: number, serviceHours: number, servers: number) {
+async function reviewerWait(
+  perDay: number,
+  serviceHours: number,
+  servers: number,
+) {
   const { kpi } = await simulate(singleQueueInput(), {
     cases: 8000,
     replications: 12,
@@ -13,13 +17,23 @@ async function reviewerWait(perDay: number, serviceHours: number, servers: numbe
     scenario: {
       ...queueOnly,
       arrivals: { kind: 'poisson', perWorkingDay: perDay },
-      durations: { ...queueOnly.durations, review: { kind: 'exponential', mean: serviceHours } },
-      staff: [...queueOnly.staff, { department: 'market-regulation', role: 'reviewer', count: servers }],
+      durations: {
+        ...queueOnly.durations,
+        review: { kind: 'exponential', mean: serviceHours },
+      },
+      staff: [
+        ...queueOnly.staff,
+        { department: 'market-regulation', role: 'reviewer', count: servers },
+      ],
     },
   });
   const pool = kpi.pools.find((p) => p.role === 'reviewer')!;
   const theory = erlangCWait(perDay, 7 / serviceHours, servers) * 7;
-  return { theory, ...pool.queueWaitHours, utilisation: pool.utilisation.share };
+  return {
+    theory,
+    ...pool.queueWaitHours,
+    utilisation: pool.utilisation.share,
+  };
 }
 
 describe('queueing theory', () => {

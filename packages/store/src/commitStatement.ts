@@ -27,7 +27,9 @@ const UPDATE_CASE = `
  * which must link to the case's last stored entry; the wake-up table,
  * where the pending timer for another date fired (a TICK) or was replaced
  * (any other command), and the timer for the new date exists; and the
- * command id. A broken link aborts the whole statement.
+ * command id. A TICK's next timer inherits the fired one's claim, so the
+ * node running the case's wake-ups keeps it and no other node races it.
+ * A broken link aborts the whole statement.
  */
 const REST = `,
 a AS (
@@ -43,7 +45,7 @@ f AS (
   UPDATE kuaiban_wake_ups w SET fired_at = now() FROM c
   WHERE $15::boolean AND w.case_id = c.case_id AND w.fired_at IS NULL
     AND ($7::text IS NULL OR w.due_on <> $7::text)
-  RETURNING 1
+  RETURNING w.claimed_by, w.claim_expires_at
 ),
 d AS (
   DELETE FROM kuaiban_wake_ups w USING c
@@ -52,8 +54,11 @@ d AS (
   RETURNING 1
 ),
 n AS (
-  INSERT INTO kuaiban_wake_ups (case_id, due_on)
-  SELECT c.case_id, $7::text FROM c WHERE $7::text IS NOT NULL
+  INSERT INTO kuaiban_wake_ups (case_id, due_on, claimed_by, claim_expires_at)
+  SELECT c.case_id, $7::text,
+    (SELECT f.claimed_by FROM f LIMIT 1),
+    (SELECT f.claim_expires_at FROM f LIMIT 1)
+  FROM c WHERE $7::text IS NOT NULL
   ON CONFLICT (case_id, due_on) DO NOTHING
   RETURNING 1
 ),

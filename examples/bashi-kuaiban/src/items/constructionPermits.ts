@@ -13,7 +13,10 @@ import {
 // (一家牵头、并联审批、限时办结, GC-LEAD), one form and one set of materials
 // per stage, results pushed forward to the next stage.
 
-type ParallelReview = Extract<ItemDefinitionInput['review'], { mode: 'parallel' }>;
+type ParallelReview = Extract<
+  ItemDefinitionInput['review'],
+  { mode: 'parallel' }
+>;
 type ReviewUnit = ParallelReview['departments'][number];
 
 /** One review in a stage: its own limit, escalated to a supervisor when it runs out. */
@@ -38,7 +41,8 @@ export const STAGE_PROMISED_DAYS = 30;
 const stageLimits = {
   statutory: {
     days: 45,
-    basis: '行政许可法 art. 26, art. 42 para. 2: 联合办理 45 个工作日 (ALL-42-JOINT-45D)',
+    basis:
+      '行政许可法 art. 26, art. 42 para. 2: 联合办理 45 个工作日 (ALL-42-JOINT-45D)',
     extensionDays: 15,
   },
   promised: {
@@ -94,18 +98,20 @@ export const projectLandPlanningStage = stageItem({
       'State-owned construction land transfer contract',
       '国有建设用地使用权出让合同',
     ),
-    material(
-      'boundary-survey',
-      'Land boundary survey report',
-      '勘测定界报告',
-      { tolerable: true },
-    ),
+    material('boundary-survey', 'Land boundary survey report', '勘测定界报告', {
+      tolerable: true,
+    }),
   ],
   review: {
     mode: 'parallel',
     lead: DEPARTMENTS.naturalResources,
     departments: [
-      review('project-filing', 'Investment project filing', '企业投资项目备案', 2),
+      review(
+        'project-filing',
+        'Investment project filing',
+        '企业投资项目备案',
+        2,
+      ),
       review(
         'siting-land-pre-review',
         'Siting opinion and land pre-review',
@@ -141,19 +147,25 @@ export const constructionWorksPermitStage = stageItem({
       'Land-use planning permit',
       '建设用地规划许可证',
     ),
-    material('design-scheme', 'Architectural design scheme', '建设工程设计方案'),
     material(
-      'topographic-map',
-      'Current topographic map',
-      '现状地形图',
-      { tolerable: true },
+      'design-scheme',
+      'Architectural design scheme',
+      '建设工程设计方案',
     ),
+    material('topographic-map', 'Current topographic map', '现状地形图', {
+      tolerable: true,
+    }),
   ],
   review: {
     mode: 'parallel',
     lead: DEPARTMENTS.naturalResources,
     departments: [
-      review('design-scheme-review', 'Design scheme review', '设计方案审查', 10),
+      review(
+        'design-scheme-review',
+        'Design scheme review',
+        '设计方案审查',
+        10,
+      ),
       review(
         'civil-defence-siting',
         'Civil air defence construction conditions',
@@ -251,7 +263,11 @@ export const jointCompletionStage = stageItem({
       'Building planning permit',
       '建设工程规划许可证',
     ),
-    material('construction-permit', 'Construction permit', '建筑工程施工许可证'),
+    material(
+      'construction-permit',
+      'Construction permit',
+      '建筑工程施工许可证',
+    ),
     material(
       'completion-report',
       'Completion acceptance report',
@@ -262,12 +278,9 @@ export const jointCompletionStage = stageItem({
       'As-built survey (多测合一)',
       '竣工测绘成果（多测合一）',
     ),
-    material(
-      'project-archives',
-      'Project archives',
-      '工程档案资料',
-      { tolerable: true },
-    ),
+    material('project-archives', 'Project archives', '工程档案资料', {
+      tolerable: true,
+    }),
   ],
   review: {
     mode: 'parallel',

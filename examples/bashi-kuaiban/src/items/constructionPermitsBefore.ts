@@ -19,7 +19,13 @@ const copies = (...earlier: [string, string][]): MaterialInput[] => [
     'Legal representative identity card copy',
     '法定代表人身份证复印件',
   ),
-  ...earlier.map(([id, nameZh]) => material(`${id}-copy`, `Copy of the ${id.replaceAll('-', ' ')}`, `${nameZh}复印件`)),
+  ...earlier.map(([id, nameZh]) =>
+    material(
+      `${id}-copy`,
+      `Copy of the ${id.replaceAll('-', ' ')}`,
+      `${nameZh}复印件`,
+    ),
+  ),
 ];
 
 const serialPermit = (
@@ -77,7 +83,10 @@ export const CONSTRUCTION_PERMITS_BEFORE: readonly ItemDefinition[] = [
     '企业投资项目备案',
     'developmentReform',
     '企业投资项目核准和备案管理条例',
-    [...copies(), material('project-information', 'Project information', '项目情况说明')],
+    [
+      ...copies(),
+      material('project-information', 'Project information', '项目情况说明'),
+    ],
   ),
   serialPermit(
     'siting-opinion',
@@ -85,7 +94,10 @@ export const CONSTRUCTION_PERMITS_BEFORE: readonly ItemDefinition[] = [
     '建设项目选址意见书',
     'naturalResources',
     '城乡规划法 art. 36',
-    [...copies(['project-filing', '项目备案证明']), material('siting-map', 'Siting map', '选址红线图')],
+    [
+      ...copies(['project-filing', '项目备案证明']),
+      material('siting-map', 'Siting map', '选址红线图'),
+    ],
   ),
   serialPermit(
     'land-pre-review',
@@ -93,7 +105,13 @@ export const CONSTRUCTION_PERMITS_BEFORE: readonly ItemDefinition[] = [
     '建设项目用地预审',
     'naturalResources',
     '土地管理法 art. 52',
-    [...copies(['project-filing', '项目备案证明'], ['siting-opinion', '选址意见书']), material('boundary-survey', 'Boundary survey', '勘测定界报告')],
+    [
+      ...copies(
+        ['project-filing', '项目备案证明'],
+        ['siting-opinion', '选址意见书'],
+      ),
+      material('boundary-survey', 'Boundary survey', '勘测定界报告'),
+    ],
   ),
   serialPermit(
     'land-use-planning-permit',
@@ -101,7 +119,17 @@ export const CONSTRUCTION_PERMITS_BEFORE: readonly ItemDefinition[] = [
     '建设用地规划许可证',
     'naturalResources',
     '城乡规划法 art. 38',
-    [...copies(['project-filing', '项目备案证明'], ['land-pre-review', '用地预审意见']), material('land-transfer-contract', 'Land transfer contract', '国有建设用地使用权出让合同')],
+    [
+      ...copies(
+        ['project-filing', '项目备案证明'],
+        ['land-pre-review', '用地预审意见'],
+      ),
+      material(
+        'land-transfer-contract',
+        'Land transfer contract',
+        '国有建设用地使用权出让合同',
+      ),
+    ],
   ),
   serialPermit(
     'design-scheme-review',
@@ -109,7 +137,10 @@ export const CONSTRUCTION_PERMITS_BEFORE: readonly ItemDefinition[] = [
     '建设工程设计方案审查',
     'naturalResources',
     '城乡规划法 art. 40',
-    [...copies(['land-use-planning-permit', '建设用地规划许可证']), material('design-scheme', 'Design scheme', '建设工程设计方案')],
+    [
+      ...copies(['land-use-planning-permit', '建设用地规划许可证']),
+      material('design-scheme', 'Design scheme', '建设工程设计方案'),
+    ],
   ),
   serialPermit(
     'building-planning-permit',
@@ -117,7 +148,13 @@ export const CONSTRUCTION_PERMITS_BEFORE: readonly ItemDefinition[] = [
     '建设工程规划许可证',
     'naturalResources',
     '城乡规划法 art. 40',
-    [...copies(['land-use-planning-permit', '建设用地规划许可证'], ['design-scheme-review', '设计方案审查意见']), material('topographic-map', 'Topographic map', '现状地形图')],
+    [
+      ...copies(
+        ['land-use-planning-permit', '建设用地规划许可证'],
+        ['design-scheme-review', '设计方案审查意见'],
+      ),
+      material('topographic-map', 'Topographic map', '现状地形图'),
+    ],
   ),
   serialPermit(
     'fire-design-review',
@@ -125,7 +162,10 @@ export const CONSTRUCTION_PERMITS_BEFORE: readonly ItemDefinition[] = [
     '建设工程消防设计审核',
     'fire',
     '消防法 art. 11 (2009 text)',
-    [...copies(['building-planning-permit', '建设工程规划许可证']), material('fire-drawings', 'Fire drawings', '消防设计文件')],
+    [
+      ...copies(['building-planning-permit', '建设工程规划许可证']),
+      material('fire-drawings', 'Fire drawings', '消防设计文件'),
+    ],
   ),
   serialPermit(
     'civil-defence-design-review',
@@ -133,7 +173,14 @@ export const CONSTRUCTION_PERMITS_BEFORE: readonly ItemDefinition[] = [
     '人防工程设计审查',
     'civilDefence',
     '人民防空法 art. 22',
-    [...copies(['building-planning-permit', '建设工程规划许可证']), material('civil-defence-drawings', 'Civil defence drawings', '人防设计文件')],
+    [
+      ...copies(['building-planning-permit', '建设工程规划许可证']),
+      material(
+        'civil-defence-drawings',
+        'Civil defence drawings',
+        '人防设计文件',
+      ),
+    ],
   ),
   serialPermit(
     'construction-permit',
@@ -142,8 +189,16 @@ export const CONSTRUCTION_PERMITS_BEFORE: readonly ItemDefinition[] = [
     'housing',
     '中华人民共和国建筑法 art. 8; 建筑工程施工许可管理办法 (2014) art. 5',
     [
-      ...copies(['building-planning-permit', '建设工程规划许可证'], ['fire-design-review', '消防设计审核意见'], ['civil-defence-design-review', '人防设计审查意见']),
-      material('construction-drawings', 'Construction drawings', '施工图设计文件及审查合格书'),
+      ...copies(
+        ['building-planning-permit', '建设工程规划许可证'],
+        ['fire-design-review', '消防设计审核意见'],
+        ['civil-defence-design-review', '人防设计审查意见'],
+      ),
+      material(
+        'construction-drawings',
+        'Construction drawings',
+        '施工图设计文件及审查合格书',
+      ),
       material('contractor-award', 'Contractor award', '中标通知书及施工合同'),
       fundsProof,
     ],
@@ -159,7 +214,13 @@ export const CONSTRUCTION_PERMITS_BEFORE: readonly ItemDefinition[] = [
     '建设工程规划条件核实',
     'naturalResources',
     '城乡规划法 art. 45',
-    [...copies(['building-planning-permit', '建设工程规划许可证'], ['construction-permit', '施工许可证']), material('as-built-survey', 'as-built survey', '竣工测量报告')],
+    [
+      ...copies(
+        ['building-planning-permit', '建设工程规划许可证'],
+        ['construction-permit', '施工许可证'],
+      ),
+      material('as-built-survey', 'as-built survey', '竣工测量报告'),
+    ],
   ),
   serialPermit(
     'fire-acceptance',
@@ -167,7 +228,13 @@ export const CONSTRUCTION_PERMITS_BEFORE: readonly ItemDefinition[] = [
     '建设工程消防验收',
     'fire',
     '消防法 art. 13 (2009 text)',
-    [...copies(['fire-design-review', '消防设计审核意见'], ['construction-permit', '施工许可证']), material('fire-test-report', 'Fire test report', '消防设施检测报告')],
+    [
+      ...copies(
+        ['fire-design-review', '消防设计审核意见'],
+        ['construction-permit', '施工许可证'],
+      ),
+      material('fire-test-report', 'Fire test report', '消防设施检测报告'),
+    ],
   ),
   serialPermit(
     'civil-defence-acceptance',
@@ -175,7 +242,17 @@ export const CONSTRUCTION_PERMITS_BEFORE: readonly ItemDefinition[] = [
     '人防工程竣工验收',
     'civilDefence',
     '人民防空法 art. 22',
-    [...copies(['civil-defence-design-review', '人防设计审查意见'], ['construction-permit', '施工许可证']), material('civil-defence-report', 'Civil defence report', '人防工程竣工报告')],
+    [
+      ...copies(
+        ['civil-defence-design-review', '人防设计审查意见'],
+        ['construction-permit', '施工许可证'],
+      ),
+      material(
+        'civil-defence-report',
+        'Civil defence report',
+        '人防工程竣工报告',
+      ),
+    ],
   ),
   serialPermit(
     'archives-acceptance',
@@ -183,7 +260,10 @@ export const CONSTRUCTION_PERMITS_BEFORE: readonly ItemDefinition[] = [
     '城建档案验收',
     'archives',
     '城市建设档案管理规定',
-    [...copies(['construction-permit', '施工许可证']), material('project-archives', 'Project archives', '工程档案资料')],
+    [
+      ...copies(['construction-permit', '施工许可证']),
+      material('project-archives', 'Project archives', '工程档案资料'),
+    ],
   ),
   serialPermit(
     'completion-filing',
@@ -192,7 +272,12 @@ export const CONSTRUCTION_PERMITS_BEFORE: readonly ItemDefinition[] = [
     'housing',
     '建设工程质量管理条例 art. 49',
     [
-      ...copies(['planning-verification', '规划核实意见'], ['fire-acceptance', '消防验收意见'], ['civil-defence-acceptance', '人防验收意见'], ['archives-acceptance', '档案验收意见']),
+      ...copies(
+        ['planning-verification', '规划核实意见'],
+        ['fire-acceptance', '消防验收意见'],
+        ['civil-defence-acceptance', '人防验收意见'],
+        ['archives-acceptance', '档案验收意见'],
+      ),
       material('completion-report', 'Completion report', '工程竣工验收报告'),
     ],
   ),

@@ -27,7 +27,8 @@ export const simplifiedDeregistrationNotice: ItemDefinition = defineItem({
   limits: {
     statutory: {
       days: 1,
-      basis: '市场主体登记管理条例 art. 33: 通过国家企业信用信息公示系统公示，公示期 20 日',
+      basis:
+        '市场主体登记管理条例 art. 33: 通过国家企业信用信息公示系统公示，公示期 20 日',
     },
   },
   materials: [
@@ -51,7 +52,9 @@ export const simplifiedDeregistrationNotice: ItemDefinition = defineItem({
     ],
   },
   issuance: { days: 1 },
-  roles: { handler: { id: 'enterprise-window-1', backup: 'enterprise-window-2' } },
+  roles: {
+    handler: { id: 'enterprise-window-1', backup: 'enterprise-window-2' },
+  },
 });
 
 /** 简易注销登记: after the notice, no objection: deregistered on the spot (art. 19, 33). */
@@ -93,7 +96,9 @@ export const simplifiedDeregistration: ItemDefinition = defineItem({
     ],
   },
   issuance: { days: 1 },
-  roles: { handler: { id: 'enterprise-window-1', backup: 'enterprise-window-2' } },
+  roles: {
+    handler: { id: 'enterprise-window-1', backup: 'enterprise-window-2' },
+  },
 });
 
 /**
@@ -113,7 +118,8 @@ export const bankruptcyAcceptance: ItemDefinition = defineItem({
     statutory: {
       days: 15,
       unit: 'calendar-days',
-      basis: '企业破产法 art. 10 para. 2: 收到破产申请之日起十五日内裁定是否受理，经上一级法院批准可延长十五日',
+      basis:
+        '企业破产法 art. 10 para. 2: 收到破产申请之日起十五日内裁定是否受理，经上一级法院批准可延长十五日',
       extensionDays: 15,
     },
   },
@@ -155,7 +161,9 @@ export const bankruptcyAcceptance: ItemDefinition = defineItem({
   },
   // Art. 11: served within 5 days, at most 3 working days apart over any week.
   issuance: { days: 3 },
-  roles: { handler: { id: 'court-filing-desk', backup: 'court-filing-desk-b' } },
+  roles: {
+    handler: { id: 'court-filing-desk', backup: 'court-filing-desk-b' },
+  },
 });
 
 /** 破产企业注销登记: on the court's ruling that ends the proceedings (企业破产法 art. 121). */
@@ -164,7 +172,8 @@ export const bankruptcyDeregistration: ItemDefinition = defineItem({
   name: 'Deregistration after bankruptcy',
   nameZh: '破产企业注销登记',
   department: DEPARTMENTS.market,
-  legalBasis: '中华人民共和国企业破产法 art. 121; 市场主体登记管理条例 arts. 19, 32',
+  legalBasis:
+    '中华人民共和国企业破产法 art. 121; 市场主体登记管理条例 arts. 19, 32',
   reformMode: 'optimize',
   caseKind: 'on-the-spot',
   limits: {
@@ -201,7 +210,9 @@ export const bankruptcyDeregistration: ItemDefinition = defineItem({
     ],
   },
   issuance: { days: 1 },
-  roles: { handler: { id: 'enterprise-window-1', backup: 'enterprise-window-2' } },
+  roles: {
+    handler: { id: 'enterprise-window-1', backup: 'enterprise-window-2' },
+  },
 });
 
 /** 办理破产 and exit. */

@@ -178,11 +178,7 @@ export const propertyMortgage: ItemDefinition = defineItem({
     applicationForm('不动产抵押登记申请书'),
     businessLicence(),
     representativeIdentity(),
-    material(
-      'property-certificate',
-      'Property certificate',
-      '不动产权证书',
-    ),
+    material('property-certificate', 'Property certificate', '不动产权证书'),
     material('loan-contract', 'Loan contract', '主债权合同（借款合同）'),
     material('mortgage-contract', 'Mortgage contract', '抵押合同'),
   ],

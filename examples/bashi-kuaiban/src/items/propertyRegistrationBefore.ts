@@ -24,9 +24,7 @@ const papers = () => [
 
 const review = (nameZh: string) => ({
   mode: 'chain' as const,
-  steps: [
-    { id: 'review', name: 'Review', nameZh, role: 'reviewer' as const },
-  ],
+  steps: [{ id: 'review', name: 'Review', nameZh, role: 'reviewer' as const }],
 });
 
 /** The pre-reform transfer, in the order the windows had to be visited. */
@@ -46,7 +44,12 @@ export const PROPERTY_TRANSFER_BEFORE: readonly ItemDefinition[] = [
     materials: [applicationForm('存量房交易备案申请表'), ...papers()],
     review: review('交易审核'),
     issuance: { days: 1 },
-    roles: { handler: { id: 'housing-transaction-window', backup: 'registry-window-2' } },
+    roles: {
+      handler: {
+        id: 'housing-transaction-window',
+        backup: 'registry-window-2',
+      },
+    },
   }),
   defineItem({
     id: 'before-deed-tax',
@@ -116,6 +119,8 @@ export const PROPERTY_TRANSFER_BEFORE: readonly ItemDefinition[] = [
       ],
     },
     issuance: { days: 1 },
-    roles: { handler: { id: 'registry-window-1', backup: 'registry-window-2' } },
+    roles: {
+      handler: { id: 'registry-window-1', backup: 'registry-window-2' },
+    },
   }),
 ];

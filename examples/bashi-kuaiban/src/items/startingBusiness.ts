@@ -81,7 +81,9 @@ export const businessRegistration: ItemDefinition = defineItem({
     ],
   },
   issuance: { days: 1 },
-  roles: { handler: { id: 'enterprise-window-1', backup: 'enterprise-window-2' } },
+  roles: {
+    handler: { id: 'enterprise-window-1', backup: 'enterprise-window-2' },
+  },
 });
 
 /** 公章刻制备案: approval cancelled and turned into a filing (ZZ-FILING), on the spot. */
@@ -117,7 +119,9 @@ export const companySealFiling: ItemDefinition = defineItem({
     ],
   },
   issuance: { days: 1 },
-  roles: { handler: { id: 'enterprise-window-3', backup: 'enterprise-window-2' } },
+  roles: {
+    handler: { id: 'enterprise-window-3', backup: 'enterprise-window-2' },
+  },
 });
 
 /**
@@ -167,7 +171,9 @@ export const firstInvoice: ItemDefinition = defineItem({
     ],
   },
   issuance: { days: 1 },
-  roles: { handler: { id: 'enterprise-window-4', backup: 'enterprise-window-2' } },
+  roles: {
+    handler: { id: 'enterprise-window-4', backup: 'enterprise-window-2' },
+  },
 });
 
 /**
@@ -213,7 +219,9 @@ export const socialSecurityRegistration: ItemDefinition = defineItem({
     ],
   },
   issuance: { days: 1 },
-  roles: { handler: { id: 'enterprise-window-5', backup: 'enterprise-window-2' } },
+  roles: {
+    handler: { id: 'enterprise-window-5', backup: 'enterprise-window-2' },
+  },
 });
 
 /** The items of 企业开办, in the order the window takes them. */

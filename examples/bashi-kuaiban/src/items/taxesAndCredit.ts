@@ -32,7 +32,10 @@ export const taxIncentiveNoApplication: ItemDefinition = defineItem({
   caseKind: 'on-the-spot',
   limits: {
     statutory: { days: 20, basis: NO_STATUTORY_LIMIT },
-    promised: { days: 1, basis: '免申即享：系统推送、确认即享 (seeds/002 item 46)' },
+    promised: {
+      days: 1,
+      basis: '免申即享：系统推送、确认即享 (seeds/002 item 46)',
+    },
   },
   materials: [
     applicationForm('优惠享受确认（一键确认）'),
@@ -51,7 +54,12 @@ export const taxIncentiveNoApplication: ItemDefinition = defineItem({
       'enterprise-size',
       'Small and micro enterprise status',
       '小型微利企业认定信息',
-      { sharedFrom: { item: 'annual-income-tax-filing', result: 'enterprise-size' } },
+      {
+        sharedFrom: {
+          item: 'annual-income-tax-filing',
+          result: 'enterprise-size',
+        },
+      },
     ),
   ],
   review: {
@@ -93,23 +101,13 @@ export const taxReliefCommitment: ItemDefinition = defineItem({
   materials: [
     applicationForm('纳税人减免税申请核准表'),
     businessLicence(),
-    material(
-      'property-certificate',
-      'Property certificate',
-      '不动产权证书',
-    ),
-    material(
-      'hardship-proof',
-      'Proof of the hardship',
-      '纳税困难情况证明',
-      { commitment: true },
-    ),
-    material(
-      'financial-statements',
-      'Financial statements',
-      '财务会计报表',
-      { tolerable: true },
-    ),
+    material('property-certificate', 'Property certificate', '不动产权证书'),
+    material('hardship-proof', 'Proof of the hardship', '纳税困难情况证明', {
+      commitment: true,
+    }),
+    material('financial-statements', 'Financial statements', '财务会计报表', {
+      tolerable: true,
+    }),
   ],
   acceptance: {
     tolerant: {
@@ -167,7 +165,12 @@ export const creditTaxDataLoan: ItemDefinition = defineItem({
       'tax-credit-rating',
       'Tax credit rating and tax payment record',
       '纳税信用等级及纳税记录',
-      { sharedFrom: { item: 'tax-credit-evaluation', result: 'tax-credit-rating' } },
+      {
+        sharedFrom: {
+          item: 'tax-credit-evaluation',
+          result: 'tax-credit-rating',
+        },
+      },
     ),
     material(
       'taxpayer-record',
@@ -211,7 +214,10 @@ export const creditGuaranteedLoan: ItemDefinition = defineItem({
   caseKind: 'joint',
   limits: {
     statutory: { days: 20, basis: NO_STATUTORY_LIMIT },
-    promised: { days: 10, basis: '惠企贷银担并联审批 10 个工作日 (local promise)' },
+    promised: {
+      days: 10,
+      basis: '惠企贷银担并联审批 10 个工作日 (local promise)',
+    },
   },
   materials: [
     applicationForm('惠企贷申请表'),
@@ -222,11 +228,7 @@ export const creditGuaranteedLoan: ItemDefinition = defineItem({
       'Property certificate of the collateral',
       '抵押物不动产权证书',
     ),
-    material(
-      'financial-statements',
-      'Financial statements',
-      '近一年财务报表',
-    ),
+    material('financial-statements', 'Financial statements', '近一年财务报表'),
     material(
       'business-plan',
       'Use of funds and business plan',

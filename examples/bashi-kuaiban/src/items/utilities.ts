@@ -81,7 +81,7 @@ export const utilityExternalWorks: ItemDefinition = defineItem({
   nameZh: '水电气外线工程行政审批（并联办理）',
   department: DEPARTMENTS.approval,
   legalBasis:
-    '城市道路管理条例 arts. 30, 31, 33; 城市绿化条例 art. 20; 行政许可法 art. 26 (ALL-26-JOINT)',
+    '城市道路管理条例 arts. 31, 33; 城市绿化条例 (临时占用绿地); 行政许可法 art. 26 (ALL-26-JOINT)',
   reformMode: 'optimize',
   caseKind: 'joint',
   limits: {
@@ -99,12 +99,9 @@ export const utilityExternalWorks: ItemDefinition = defineItem({
     applicationForm('外线工程并联审批申请表'),
     businessLicence(),
     material('route-plan', 'Pipeline or cable route plan', '管线路由方案'),
-    material(
-      'traffic-plan',
-      'Traffic organisation plan',
-      '交通疏导方案',
-      { tolerable: true },
-    ),
+    material('traffic-plan', 'Traffic organisation plan', '交通疏导方案', {
+      tolerable: true,
+    }),
   ],
   acceptance: {
     tolerant: {
@@ -161,7 +158,10 @@ export const electricityOrdinary: ItemDefinition = defineItem({
       days: 40,
       basis: `${ELECTRICITY_BASIS}: 高压用户用电报装办理时间上限 (local setting)`,
     },
-    promised: { days: 22, basis: '高压单电源用户接电 22 个工作日 (local promise)' },
+    promised: {
+      days: 22,
+      basis: '高压单电源用户接电 22 个工作日 (local promise)',
+    },
   },
   materials: [
     applicationForm('高压用电报装申请表'),
@@ -177,12 +177,9 @@ export const electricityOrdinary: ItemDefinition = defineItem({
       'External works approval',
       '外线工程行政审批决定',
     ),
-    material(
-      'load-list',
-      'Electrical load list',
-      '用电设备清单',
-      { secondary: true },
-    ),
+    material('load-list', 'Electrical load list', '用电设备清单', {
+      secondary: true,
+    }),
   ],
   review: {
     mode: 'chain',
@@ -242,12 +239,9 @@ export const waterConnection: ItemDefinition = defineItem({
       'Proof of the right to use the premises',
       '用水地址产权或使用权证明',
     ),
-    material(
-      'plumbing-drawing',
-      'Indoor plumbing drawing',
-      '室内给水设计图',
-      { tolerable: true },
-    ),
+    material('plumbing-drawing', 'Indoor plumbing drawing', '室内给水设计图', {
+      tolerable: true,
+    }),
   ],
   acceptance: {
     tolerant: {
@@ -288,7 +282,7 @@ export const gasConnection: ItemDefinition = defineItem({
   name: 'Gas connection',
   nameZh: '用气报装',
   department: DEPARTMENTS.gas,
-  legalBasis: '城镇燃气管理条例 art. 18; 河南省 水气报装 5 个工作日 (DOMAIN §9)',
+  legalBasis: '城镇燃气管理条例; 河南省 水气报装 5 个工作日 (DOMAIN §9)',
   reformMode: 'optimize',
   caseKind: 'promised',
   limits: {

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { frozenJson } from '../src/frozenJson.js';
+
+describe('frozenJson: what a store keeps', () => {
+  it('copies as JSON does: undefined members left out, null in arrays, toJSON applied', () => {
+    const source = {
+      text: 'a',
+      count: 1,
+      yes: true,
+      nothing: null,
+      missing: undefined,
+      call: () => 1,
+      list: [1, undefined, () => 2, Number.NaN, Infinity],
+      on: new Date(Date.UTC(2025, 8, 26)),
+      custom: { toJSON: () => ({ shown: 'x' }), hidden: 'y' },
+      nested: Object.assign(Object.create(null) as object, { deep: [{}] }),
+    };
+    const kept = frozenJson(source);
+    expect(kept).toEqual(JSON.parse(JSON.stringify(source)));
+    expect(JSON.stringify(kept)).toBe(JSON.stringify(source));
+  });
+
+  it('freezes every part, and no later change to the source reaches it', () => {
+    const source = { case: { state: 'accepting', tags: ['a'] } };
+    const kept = frozenJson(source);
+    expect(Object.isFrozen(kept)).toBe(true);
+    expect(Object.isFrozen(kept.case)).toBe(true);
+    expect(Object.isFrozen(kept.case.tags)).toBe(true);
+    source.case.state = 'changed';
+    source.case.tags.push('b');
+    expect(kept).toEqual({ case: { state: 'accepting', tags: ['a'] } });
+    expect(() => {
+      (kept.case as { state: string }).state = 'tampered';
+    }).toThrow(TypeError);
+  });
+
+  it('refuses what JSON cannot write at all', () => {
+    expect(() => frozenJson(undefined)).toThrow(TypeError);
+    expect(() => frozenJson({ big: 1n })).toThrow(TypeError);
+  });
+});

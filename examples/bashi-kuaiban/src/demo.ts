@@ -89,6 +89,8 @@ print(
 print();
 
 // 3. Simulate 10,000 enterprises through each item, and the before/after pairs.
+// The simulator takes one item at a time: each item sees 10,000 applications
+// under its own scenario; a serial process's means are summed (simulateItems).
 const items = ENTERPRISE_CHAIN.items.map((entry) => entry.item);
 const allScenarios = scenarios();
 print(

@@ -3,6 +3,8 @@ import type { CaseView, Engine, ItemDefinition } from '@kuaiban/core';
 import { requestedMaterials } from '@kuaiban/core';
 import type { Party } from '@kuaiban/machines';
 import type { CasePlan } from './casePlan.js';
+import type { Action } from './scheduleReview.js';
+import { scheduleReview, workingDays } from './scheduleReview.js';
 
 /** A date a case is held to, and the rule that sets it. */
 export interface DueDate {
@@ -60,13 +62,19 @@ const COMPLETE_NOTICE = {
   consequences: true,
 };
 
-const workingDays = (n: number) =>
-  n === 1 ? '1 working day' : `${n} working days`;
-
-interface Action {
-  readonly date: string;
-  readonly run: () => Promise<CaseView>;
-}
+const inUnit = (
+  n: number,
+  unit: ItemDefinition['limits']['statutory']['unit'],
+) => {
+  switch (unit) {
+    case 'working-days':
+      return workingDays(n);
+    case 'working-hours':
+      return `${n} working hours`;
+    case 'calendar-days':
+      return `${n} calendar days`;
+  }
+};
 
 /**
  * Drives one case of `item` on the engine from submission to archive, the
@@ -171,7 +179,7 @@ export async function driveCase(
     dueDates.push({
       label: 'decision 法定时限',
       date: view.facts.dueDates.decision,
-      rule: `TIME-WORKDAY, TIME-NEXT-DAY: ${item.limits.statutory.days} ${item.limits.statutory.unit} (${item.limits.statutory.basis})`,
+      rule: `TIME-WORKDAY, TIME-NEXT-DAY: ${inUnit(item.limits.statutory.days, item.limits.statutory.unit)} (${item.limits.statutory.basis})`,
     });
   }
   dueDates.push({
@@ -260,68 +268,4 @@ export async function driveCase(
     tolerated,
     finalState: last.state,
   };
-}
-
-/** Schedules the review opinions; returns the day the last one is given. */
-function scheduleReview(
-  item: ItemDefinition,
-  plan: CasePlan,
-  startedOn: string,
-  actions: Action[],
-  send: (command: Record<string, unknown>) => Promise<CaseView>,
-  plus: (date: string, days: number) => string,
-  dueDates: DueDate[],
-): string {
-  const days = (id: string) => plan.reviewDays?.[id] ?? 1;
-  if (item.review.mode === 'chain') {
-    let date = startedOn;
-    for (const step of item.review.steps) {
-      date = plus(date, days(step.id));
-      actions.push({
-        date,
-        run: () =>
-          send({
-            type: 'REVIEW_OPINION',
-            actor: { id: `${step.id}-officer`, role: step.role },
-            step: step.id,
-            opinion: 'approve',
-          }),
-      });
-    }
-    return date;
-  }
-  // GC-LEAD: a department starts when the results it depends on are in.
-  const decided = new Map<string, string>();
-  const departments = item.review.departments;
-  while (decided.size < departments.length) {
-    for (const department of departments) {
-      if (decided.has(department.id)) continue;
-      if (!department.dependsOn.every((id) => decided.has(id))) continue;
-      const starts = department.dependsOn
-        .map((id) => decided.get(id)!)
-        .reduce((a, b) => (a > b ? a : b), startedOn);
-      const date = plus(starts, days(department.id));
-      decided.set(department.id, date);
-      dueDates.push({
-        label: `${department.nameZh}`,
-        date: plus(starts, department.limitDays),
-        rule: `GC-LEAD: ${workingDays(department.limitDays)} from the day it may start`,
-      });
-      actions.push({
-        date,
-        run: () =>
-          send({
-            type: 'OPINION',
-            actor: {
-              id: `${department.id}-chief`,
-              role: 'department-approver',
-              department: department.id,
-            },
-            department: department.id,
-            opinion: 'approve',
-          }),
-      });
-    }
-  }
-  return [...decided.values()].reduce((a, b) => (a > b ? a : b), startedOn);
 }

@@ -23,10 +23,9 @@ import {
 } from './items/taxesAndCredit.js';
 import {
   electricityThreeZeros,
-  gasConnection,
   utilityExternalWorks,
-  waterConnection,
 } from './items/utilities.js';
+import { gasConnection, waterConnection } from './items/waterAndGas.js';
 
 const [stage1, stage2, stage3, stage4] = CONSTRUCTION_STAGES as [
   (typeof CONSTRUCTION_STAGES)[number],

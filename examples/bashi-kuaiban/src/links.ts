@@ -1,16 +1,12 @@
 import type { ItemDefinition } from '@kuaiban/core';
-import {
-  CONSTRUCTION_STAGES,
-  lowRiskConstructionPermit,
-} from './items/constructionPermits.js';
+import { CONSTRUCTION_STAGES } from './items/constructionPermits.js';
+import { lowRiskConstructionPermit } from './items/lowRiskPermit.js';
 import { EXIT } from './items/exit.js';
 import { PROPERTY_REGISTRATION } from './items/propertyRegistration.js';
 import { STARTING_A_BUSINESS } from './items/startingBusiness.js';
 import { GETTING_CREDIT, PAYING_TAXES } from './items/taxesAndCredit.js';
-import {
-  GETTING_ELECTRICITY,
-  GETTING_WATER_AND_GAS,
-} from './items/utilities.js';
+import { GETTING_ELECTRICITY } from './items/utilities.js';
+import { GETTING_WATER_AND_GAS } from './items/waterAndGas.js';
 
 /** One link of the 八事快办 chain (seeds/002 item 50) and the items that serve it. */
 export interface ChainLink {

@@ -29,23 +29,27 @@ export function lintDesigns(files: readonly DesignFile[]): DesignLint[] {
   });
 }
 
-/** The lint results as lines: a total, then each finding under its file. */
+/**
+ * The lint results as lines: a total, then each distinct finding with the
+ * item files it was found in (a chain repeats its items' findings, so chain
+ * files are left out).
+ */
 export function formatLint(results: readonly DesignLint[]): string[] {
   const errors = results.reduce((sum, r) => sum + r.errors, 0);
   const warnings = results.reduce((sum, r) => sum + r.warnings, 0);
-  const lines = [
-    `lint: ${results.length} designs, ${errors} errors, ${warnings} warnings`,
-  ];
+  const found = new Map<string, string[]>();
   for (const result of results) {
-    // A chain repeats its items' findings; they are shown once, under the item.
-    if (result.findings.length === 0 || result.path.endsWith('.chain.json')) {
-      continue;
-    }
+    if (result.path.endsWith('.chain.json')) continue;
     for (const finding of result.findings) {
-      lines.push(
-        `  ${result.path}: ${finding.severity} ${finding.code} ${finding.message}`,
-      );
+      const key = `${finding.severity} ${finding.code} ${finding.message}`;
+      found.set(key, [...(found.get(key) ?? []), result.path]);
     }
   }
-  return lines;
+  return [
+    `lint: ${results.length} designs, ${errors} errors, ${warnings} warnings`,
+    ...[...found].flatMap(([key, paths]) => [
+      `  ${key}`,
+      `    in ${paths.join(', ')}`,
+    ]),
+  ];
 }

@@ -6,9 +6,9 @@ import {
   CONSTRUCTION_STAGES,
   STAGE_PROMISED_DAYS,
   constructionPermitStage,
-  lowRiskConstructionPermit,
   projectLandPlanningStage,
 } from '../src/items/constructionPermits.js';
+import { lowRiskConstructionPermit } from '../src/items/lowRiskPermit.js';
 import { runTimeline } from '../src/timeline.js';
 import {
   applicant,
@@ -32,6 +32,16 @@ describe('办理建筑许可: four joint stages', () => {
       expect(stage.caseKind).toBe('joint');
       expect(stage.review.mode).toBe('parallel');
     }
+    expect(
+      CONSTRUCTION_STAGES.map(
+        (s) => s.review.mode === 'parallel' && s.review.lead.nameZh,
+      ),
+    ).toEqual([
+      '县自然资源局',
+      '县自然资源局',
+      '县住房和城乡建设局',
+      '县住房和城乡建设局',
+    ]);
     const completion = CONSTRUCTION_STAGES[3]!.review;
     expect(
       completion.mode === 'parallel' &&
@@ -128,6 +138,39 @@ describe('办理建筑许可: four joint stages', () => {
     });
     kase = await send({ type: 'APPROVE', actor: head });
     expect(kase.state).toBe('issuing');
+  });
+
+  it('GC-EXCLUDED, TIME-EXCLUDED: an expert review of the design scheme stops the stage-2 clock and keeps its remaining days', async () => {
+    const { engine, on, submit } = harness(CONSTRUCTION_STAGES);
+    on('2025-04-01');
+    const caseId = await submit(CONSTRUCTION_STAGES[1]!, {
+      providedMaterials: ['business-licence', 'land-use-planning-permit'],
+    });
+    const send = (command: Record<string, unknown>) =>
+      engine.dispatch(caseId, command);
+    const lead = { id: 'natural-resources-lead', role: 'lead-department' };
+    await send({ type: 'PRE_REVIEW_PASSED', actor: officer });
+    let kase = await send({
+      type: 'MATERIALS_CHECKED',
+      actor: officer,
+      findings: ['application', 'design-scheme', 'topographic-map'].map(
+        (materialId) => ({ materialId, status: 'complete' }),
+      ),
+    });
+    // 45 working days over Qingming, Labour Day and Dragon Boat.
+    expect(kase.facts.dueDates.decision).toBe('2025-06-09');
+    on('2025-04-08');
+    await send({
+      type: 'PAUSE',
+      actor: lead,
+      pause: { reason: 'expert-review' },
+      writtenNoticeOn: '2025-04-08',
+      expectedDays: 5,
+    });
+    on('2025-04-15');
+    kase = await send({ type: 'RESUME', actor: lead });
+    // Stopped after 04-08, restarted after 04-15: 5 working days later.
+    expect(kase.facts.dueDates.decision).toBe('2025-06-16');
   });
 
   it('RQ-COND: a primary material of a stage may not be published as tolerable', () => {

@@ -27,14 +27,17 @@ describe('lintDesigns', () => {
     }
   });
 
-  it('prints the total, then each finding once under its item file', () => {
+  it('prints the total, then each distinct finding with the item files it was found in', () => {
     const lines = formatLint(results);
     expect(lines[0]).toMatch(/^lint: 47 designs, 0 errors, \d+ warnings$/);
     expect(lines.some((l) => l.includes('.chain.json'))).toBe(false);
-    expect(
-      lines.some((l) =>
-        l.startsWith('  designs/property-transfer.json: warning SVC-LIMITS'),
-      ),
-    ).toBe(true);
+    const limits = lines.findIndex((l) => l.startsWith('  warning SVC-LIMITS'));
+    expect(lines[limits + 1]).toBe('    in designs/property-transfer.json');
+    const optimize = lines.findIndex((l) =>
+      l.startsWith('  warning ZZ-OPTIMIZE'),
+    );
+    expect(lines[optimize + 1]).toContain(
+      'designs/before-construction-permit.json',
+    );
   });
 });

@@ -3,10 +3,9 @@ import { ENTERPRISE_PLAN } from '../src/enterprisePlan.js';
 import {
   electricityOrdinary,
   electricityThreeZeros,
-  gasConnection,
   utilityExternalWorks,
-  waterConnection,
 } from '../src/items/utilities.js';
+import { gasConnection, waterConnection } from '../src/items/waterAndGas.js';
 import { applicant, due, harness, officer } from './harness.js';
 
 const items = [

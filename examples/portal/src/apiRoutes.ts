@@ -1,6 +1,6 @@
 import { KuaibanError } from '@kuaiban/calendar';
 import { verifyHistory } from '@kuaiban/core';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { caseSheet } from './caseSheet.js';
 import type { Portal } from './portalContext.js';
@@ -8,19 +8,14 @@ import { TOKEN_COOKIE } from './portalContext.js';
 import {
   LoginRequestSchema,
   SubmitRequestSchema,
+  caseIdOf,
   parseCommandRequest,
   parseRequest,
 } from './requestSchemas.js';
 
-const CaseParamsSchema = z.strictObject({
-  id: z.string().min(1).max(200),
-});
 const QueueQuerySchema = z.strictObject({
   status: z.enum(['overdue', 'warning', 'due-soon']).optional(),
 });
-
-const caseIdOf = (request: FastifyRequest) =>
-  parseRequest(CaseParamsSchema, request.params, 'case path', '办件路径').id;
 
 const forbidden = (message: string, messageZh: string) =>
   new KuaibanError({ code: 'FORBIDDEN', message, messageZh });
@@ -77,6 +72,10 @@ export function apiRoutes(app: FastifyInstance, portal: Portal): void {
         `只有申请人可以提交申请，${caller.role} 不可以`,
       );
     }
+    const prior = body.commandId
+      ? await portal.priorApplication(caller, body.commandId)
+      : null;
+    if (prior) return reply.status(201).send(prior);
     const view = await portal.engine.submit({
       ...body,
       providedMaterials: [...body.providedMaterials],

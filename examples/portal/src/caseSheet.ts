@@ -1,39 +1,22 @@
 import type { CaseFacts, StoredCase } from '@kuaiban/core';
+import type { Material } from '@kuaiban/machines';
 import {
-  FindingSchema,
-  NoticeItemSchema,
-  ToleranceNoticeSchema,
+  MaterialSchema,
+  TolerantAcceptanceContextSchema,
 } from '@kuaiban/machines';
 import { z } from 'zod';
 
 const StateValueSchema: z.ZodType<string | { [key: string]: unknown }> =
   z.union([z.string(), z.record(z.string(), z.unknown())]);
 
-const MaterialSchema = z.looseObject({
-  id: z.string(),
-  name: z.string(),
-  nameZh: z.string(),
-  primary: z.boolean(),
-  tolerable: z.boolean(),
-});
-
+/**
+ * The acceptance child's persisted snapshot, read with the machine's own
+ * context schema: a change to the machine's context shows here as a sheet
+ * without acceptance (and fails the tests), not as a wrong page.
+ */
 const AcceptanceSchema = z.looseObject({
   value: StateValueSchema,
-  context: z.looseObject({
-    findings: z.array(FindingSchema),
-    outstanding: z.array(z.string()),
-    notices: z.array(
-      z.looseObject({
-        on: z.string(),
-        by: z.string(),
-        items: z.array(NoticeItemSchema),
-      }),
-    ),
-    toleranceNotice: ToleranceNoticeSchema.nullable(),
-    supplemented: z.array(z.string()),
-    supplementDue: z.string().nullable(),
-    noticeBy: z.string(),
-  }),
+  context: TolerantAcceptanceContextSchema,
 });
 
 /** The parts of a stored case snapshot the portal shows. */
@@ -79,7 +62,7 @@ const CaseSnapshotSchema = z.looseObject({
   children: z.record(z.string(), z.unknown()).optional(),
 });
 
-export type Material = z.infer<typeof MaterialSchema>;
+export type { Material };
 export type AcceptanceSheet = {
   /** The acceptance machine's state: `checking`, `tolerance.offered` … */
   readonly state: string;

@@ -1,7 +1,7 @@
 import { KuaibanError, bilingual, parseWith } from '@kuaiban/calendar';
 import type { CaseStore, Clock, Engine, EngineOptions } from '@kuaiban/core';
 import { createEngine, createMemoryStore } from '@kuaiban/core';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Fastify from 'fastify';
 import { z } from 'zod';
 import { apiRoutes } from './apiRoutes.js';
@@ -10,7 +10,7 @@ import { PortalUserSchema, demoUsers } from './demoUsers.js';
 import { layout, markup } from './html.js';
 import { asKuaibanError, requestError, statusOf } from './httpErrors.js';
 import { createPortalContext, langOf } from './portalContext.js';
-import { pageRoutes } from './pageRoutes.js';
+import { htmlHeaders, pageRoutes } from './pageRoutes.js';
 
 export interface PortalOptions {
   /** The engine's items, calendar and case ids; the portal adds the clock and store. */
@@ -57,7 +57,7 @@ const SettingsSchema = z.strictObject({
  * @example
  * const app = createPortal({
  *   engine: { items: demoItems, calendar: createChinaCalendar(), ids },
- *   clock: { now: () => new Date().toISOString() },
+ *   clock: { now: () => '2025-09-26T09:00:00.000+08:00' },
  *   secret: process.env.PORTAL_SECRET,
  * });
  * await app.listen({ port: 3000 });
@@ -96,14 +96,14 @@ export function createPortal(options: PortalOptions): FastifyInstance {
     items: options.engine.items,
     ...settings,
   });
-  const app = Fastify({
-    bodyLimit: settings.bodyLimit,
-    logger: options.logger ?? false,
-  });
-
-  // The API speaks JSON only: any other body is refused with 415.
-  app.removeContentTypeParser('text/plain');
-  app.setErrorHandler((error, request, reply) => {
+  // Every refusal, from a route or from the framework itself (a path
+  // parameter too long, a malformed URL), is a KuaibanError: JSON for the
+  // API and for writes, a page in both languages for a page.
+  const answerError = (
+    error: unknown,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ) => {
     const known = asKuaibanError(error, settings.bodyLimit);
     if (!known) request.log.error(error);
     const status = known ? statusOf(known) : 500;
@@ -114,24 +114,31 @@ export function createPortal(options: PortalOptions): FastifyInstance {
     if (request.url.startsWith('/api/') || request.method !== 'GET') {
       return reply.status(status).send(body);
     }
-    const lang = langOf(request);
-    return reply
-      .status(status)
-      .header('content-type', 'text/html; charset=utf-8')
-      .send(
-        layout(
-          lang,
-          String(status),
-          null,
-          markup`<section>
-            <div class="error" role="alert" data-code="${known?.code ?? ''}">
-              ${body.messageZh} ${body.message}
-            </div>
-            <p><a href="/">←</a></p>
-          </section>`,
-        ),
-      );
+    return htmlHeaders(reply.status(status)).send(
+      layout(
+        langOf(request),
+        String(status),
+        null,
+        markup`<section>
+          <div class="error" role="alert" data-code="${known?.code ?? ''}">
+            ${body.messageZh} ${body.message}
+          </div>
+          <p><a href="/">←</a></p>
+        </section>`,
+      ),
+    );
+  };
+  const app = Fastify({
+    bodyLimit: settings.bodyLimit,
+    logger: options.logger ?? false,
+    frameworkErrors: (error, request, reply) => {
+      void answerError(error, request, reply);
+    },
   });
+
+  // The API speaks JSON only: any other body is refused with 415.
+  app.removeContentTypeParser('text/plain');
+  app.setErrorHandler(answerError);
   app.setNotFoundHandler((request) => {
     throw requestError(
       'no-route',

@@ -3,7 +3,12 @@ import { KuaibanError, isKuaibanError } from '@kuaiban/calendar';
 
 /** Why a request was refused before it reached the engine. */
 export type RequestProblem =
-  'malformed-json' | 'too-large' | 'media-type' | 'no-route' | 'invalid';
+  | 'malformed-json'
+  | 'too-large'
+  | 'media-type'
+  | 'no-route'
+  | 'path-too-long'
+  | 'invalid';
 
 /** The one place where error codes become HTTP statuses. */
 export function statusOf(error: KuaibanError): number {
@@ -17,6 +22,8 @@ export function statusOf(error: KuaibanError): number {
           return 415;
         case 'no-route':
           return 404;
+        case 'path-too-long':
+          return 414;
         case 'malformed-json':
         case 'invalid':
         case undefined:
@@ -97,6 +104,12 @@ export function asKuaibanError(
         `The request body is larger than ${bodyLimit} bytes`,
         `请求体超过 ${bodyLimit} 字节`,
         { limit: bodyLimit },
+      );
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return requestError(
+        'path-too-long',
+        'A part of the request path is too long',
+        '请求路径中的某一段过长',
       );
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return requestError(

@@ -8,10 +8,20 @@ import { officerPage } from './officerPage.js';
 import type { Caller, Portal } from './portalContext.js';
 import { LANG_COOKIE, langOf } from './portalContext.js';
 import { portalScript } from './portalScript.js';
+import type { Lang } from './texts.js';
+import { caseIdOf } from './requestSchemas.js';
 
 /** Pages allow only the portal's own script; no inline script, no framing. */
 const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/** The headers of every HTML answer, pages and error pages alike. */
+export function htmlHeaders(reply: FastifyReply): FastifyReply {
+  return reply
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('content-security-policy', CONTENT_SECURITY_POLICY)
+    .header('x-content-type-options', 'nosniff');
+}
 
 function sendPage(request: FastifyRequest, reply: FastifyReply, page: string) {
   const asked = (request.query as { lang?: unknown } | undefined)?.lang;
@@ -21,11 +31,7 @@ function sendPage(request: FastifyRequest, reply: FastifyReply, page: string) {
       `${LANG_COOKIE}=${asked}; SameSite=Strict; Path=/; Max-Age=31536000`,
     );
   }
-  return reply
-    .header('content-type', 'text/html; charset=utf-8')
-    .header('content-security-policy', CONTENT_SECURITY_POLICY)
-    .header('x-content-type-options', 'nosniff')
-    .send(page);
+  return htmlHeaders(reply).send(page);
 }
 
 /** The caller of a page request, or `null` (the page then sends them to log in). */
@@ -58,46 +64,59 @@ export function pageRoutes(app: FastifyInstance, portal: Portal): void {
     return reply.redirect(caller ? home(caller) : '/login', 303);
   });
 
-  app.get('/applicant', async (request, reply) => {
-    const caller = pageCaller(portal, request);
-    if (!caller) return reply.redirect('/login', 303);
-    if (caller.role !== 'applicant') return reply.redirect(home(caller), 303);
-    const page = applicantPage({
-      lang: langOf(request),
-      user: caller,
-      items: portal.items,
-      cases: await portal.casesOf(caller),
+  /**
+   * A page for a logged-in user: visitors are sent to log in; `render`
+   * answers `null` for a page that is not the user's, who is sent home.
+   */
+  const userPage = (
+    path: string,
+    render: (
+      caller: Caller,
+      request: FastifyRequest,
+      lang: Lang,
+    ) => Promise<string | null>,
+  ) =>
+    app.get(path, async (request, reply) => {
+      const caller = pageCaller(portal, request);
+      if (!caller) return reply.redirect('/login', 303);
+      const page = await render(caller, request, langOf(request));
+      return page === null
+        ? reply.redirect(home(caller), 303)
+        : sendPage(request, reply, page);
     });
-    return sendPage(request, reply, page);
-  });
 
-  app.get('/officer', async (request, reply) => {
-    const caller = pageCaller(portal, request);
-    if (!caller) return reply.redirect('/login', 303);
-    if (caller.role === 'applicant') return reply.redirect(home(caller), 303);
-    const page = officerPage({
-      lang: langOf(request),
-      user: caller,
-      items: portal.items,
-      entries: await portal.queueOf(caller),
-    });
-    return sendPage(request, reply, page);
-  });
+  userPage('/applicant', async (caller, _request, lang) =>
+    caller.role === 'applicant'
+      ? applicantPage({
+          lang,
+          user: caller,
+          items: portal.items,
+          cases: await portal.casesOf(caller),
+        })
+      : null,
+  );
 
-  app.get('/cases/:id', async (request, reply) => {
-    const caller = pageCaller(portal, request);
-    if (!caller) return reply.redirect('/login', 303);
-    const { id } = request.params as { id: string };
-    const record = await portal.visibleCase(caller, id);
+  userPage('/officer', async (caller, _request, lang) =>
+    caller.role === 'applicant'
+      ? null
+      : officerPage({
+          lang,
+          user: caller,
+          items: portal.items,
+          entries: await portal.queueOf(caller),
+        }),
+  );
+
+  userPage('/cases/:id', async (caller, request, lang) => {
+    const record = await portal.visibleCase(caller, caseIdOf(request));
     const history = await portal.engine.history(record.caseId);
-    const page = casePage({
-      lang: langOf(request),
+    return casePage({
+      lang,
       user: caller,
       sheet: caseSheet(record),
       item: portal.items.find((i) => i.id === record.itemId),
       history,
       check: verifyHistory(history),
     });
-    return sendPage(request, reply, page);
   });
 }

@@ -3,6 +3,7 @@ import type { WorkCalendar } from '@kuaiban/calendar';
 import { KuaibanError, dateInChina } from '@kuaiban/calendar';
 import type {
   CaseStore,
+  CaseView,
   Clock,
   Engine,
   ItemDefinition,
@@ -63,6 +64,9 @@ export function langOf(request: FastifyRequest): Lang {
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
 
+/** What an unknown user's password is compared with; the log-in fails anyway. */
+const NO_PASSWORD = '\u0000no such user';
+
 export function createPortalContext(context: PortalContext) {
   const nowSeconds = () => Math.floor(Date.parse(context.clock.now()) / 1000);
   const today = () => dateInChina(context.clock.now());
@@ -100,9 +104,12 @@ export function createPortalContext(context: PortalContext) {
     /** Logs a demo user in: a signed token valid for `tokenTtlSeconds`. */
     login(userId: string, password: string) {
       const user = context.users.find((u) => u.id === userId);
-      const ok =
-        user !== undefined &&
-        timingSafeEqual(digest(user.password), digest(password));
+      // An unknown user costs the same comparison as a wrong password, so
+      // the answer's timing does not tell which user ids exist.
+      const ok = timingSafeEqual(
+        digest(user?.password ?? NO_PASSWORD),
+        digest(password),
+      );
       if (!user || !ok) {
         throw new KuaibanError({
           code: 'UNAUTHENTICATED',
@@ -136,6 +143,31 @@ export function createPortalContext(context: PortalContext) {
         });
       }
       return callerOf(verifyToken(token, context.secret, nowSeconds()));
+    },
+
+    /**
+     * The case an applicant's earlier application with this `commandId`
+     * opened, as it was then; `null` if there is none. A repeated click
+     * opens no second case.
+     */
+    async priorApplication(
+      caller: Caller,
+      commandId: string,
+    ): Promise<CaseView | null> {
+      for (const record of await context.store.list()) {
+        if (record.facts.applicant !== caller.id) continue;
+        const done = await context.store.findCommand(record.caseId, commandId);
+        if (done?.command === 'SUBMIT') {
+          return {
+            caseId: record.caseId,
+            itemId: record.itemId,
+            version: done.version,
+            state: done.state,
+            facts: done.facts,
+          };
+        }
+      }
+      return null;
     },
 
     /** A stored case the caller may see: applicants only their own. */

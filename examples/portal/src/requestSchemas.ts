@@ -1,6 +1,7 @@
 import { parseWith } from '@kuaiban/calendar';
 import { CaseApplicationSchema } from '@kuaiban/core';
 import { CaseCommandSchema } from '@kuaiban/machines';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { requestError } from './httpErrors.js';
 
@@ -86,3 +87,11 @@ export function parseCommandRequest(body: unknown): {
     commandId?: string;
   } & Record<string, unknown>;
 }
+
+const CaseParamsSchema = z.strictObject({
+  id: z.string().min(1).max(200),
+});
+
+/** The case id in a `/…/:id` path, checked. */
+export const caseIdOf = (request: FastifyRequest): string =>
+  parseRequest(CaseParamsSchema, request.params, 'case path', '办件路径').id;

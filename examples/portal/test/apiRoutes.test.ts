@@ -94,6 +94,28 @@ describe('apiRoutes: the 容缺 story over HTTP', () => {
     });
     expect(history.json<{ entries: unknown[] }>().entries).toHaveLength(2);
   });
+
+  it('a repeated commandId submits once: a second click opens no second case', async () => {
+    const { app, as, store } = portalFixture();
+    const apply = async (userId: string, body: Record<string, unknown>) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/cases',
+        headers: await as(userId),
+        payload: { itemId: 'food-business-permit', ...body },
+      });
+    const first = await apply('bakery', { commandId: 'apply-1' });
+    const again = await apply('bakery', { commandId: 'apply-1' });
+    expect(first.statusCode).toBe(201);
+    expect([again.statusCode, again.json()]).toEqual([201, first.json()]);
+    expect(await store.list()).toHaveLength(1);
+    // Another applicant's id is theirs alone.
+    const other = await apply('noodle-shop', { commandId: 'apply-1' });
+    expect(other.json<{ caseId: string }>().caseId).not.toBe(
+      first.json<{ caseId: string }>().caseId,
+    );
+    expect(await store.list()).toHaveLength(2);
+  });
 });
 
 describe('apiRoutes: who may do what', () => {
@@ -186,15 +208,19 @@ describe('apiRoutes: who may do what', () => {
     expect(await snapshotOfStore()).toBe(before);
   });
 
-  it('UNAUTHENTICATED for a wrong password', async () => {
+  it('UNAUTHENTICATED for a wrong password, and the same answer for an unknown user', async () => {
     const { app } = portalFixture();
-    const response = await app.inject({
-      method: 'POST',
-      url: '/api/login',
-      payload: { userId: 'head-wang', password: 'guess' },
-    });
-    expect(response.statusCode).toBe(401);
-    expect(response.headers['set-cookie']).toBeUndefined();
+    const logIn = (userId: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/login',
+        payload: { userId, password: 'guess' },
+      });
+    const wrong = await logIn('head-wang');
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.headers['set-cookie']).toBeUndefined();
+    const unknown = await logIn('nobody');
+    expect([unknown.statusCode, unknown.body]).toEqual([401, wrong.body]);
   });
 
   it('FORBIDDEN: an applicant cannot see or act on another applicant’s case', async () => {
@@ -321,6 +347,40 @@ describe('apiRoutes: bad requests get a clear 4xx and change nothing', () => {
     expect(await snapshotOfStore()).toBe(before);
   });
 
+  it.each([
+    ['an applicant named in the body', { applicant: { id: 'noodle-shop' } }],
+    ['a handler named in the body', { handler: { id: 'officer-chen' } }],
+    ['an unknown field', { urgent: true }],
+    ['an unknown route', { route: 'fast-lane' }],
+  ])(
+    'an application with %s is INVALID_REQUEST and opens no case',
+    async (_what, extra) => {
+      const { app, as, snapshotOfStore } = portalFixture();
+      const before = await snapshotOfStore();
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/cases',
+        headers: await as('bakery'),
+        payload: { itemId: 'food-business-permit', ...extra },
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toMatchObject({ code: 'INVALID_REQUEST' });
+      expect(await snapshotOfStore()).toBe(before);
+    },
+  );
+
+  it('a log-in with an unknown field is INVALID_REQUEST and sets no cookie', async () => {
+    const { app } = portalFixture();
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/login',
+      payload: { userId: 'bakery', password: 'demo', role: 'agency-head' },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ code: 'INVALID_REQUEST' });
+    expect(response.headers['set-cookie']).toBeUndefined();
+  });
+
   it('says which field is unknown or missing, and where', async () => {
     const { submit, command } = portalFixture();
     const caseId = await submit();
@@ -351,6 +411,42 @@ describe('apiRoutes: bad requests get a clear 4xx and change nothing', () => {
     const nowhere = await app.inject({ url: '/api/nowhere' });
     expect(nowhere.statusCode).toBe(404);
     expect(nowhere.json()).toMatchObject({ code: 'INVALID_REQUEST' });
+  });
+
+  it('refuses the bodies a cross-site form can send, even with the log-in cookie, and writes nothing', async () => {
+    const { app, submit, snapshotOfStore } = portalFixture();
+    const caseId = await submit();
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/login',
+      payload: { userId: 'officer-chen', password: 'demo' },
+    });
+    const cookie = String(login.headers['set-cookie']).split(';')[0]!;
+    const before = await snapshotOfStore();
+    for (const [contentType, payload] of [
+      ['application/x-www-form-urlencoded', 'type=PRE_REVIEW_PASSED'],
+      ['multipart/form-data; boundary=x', '--x\r\n\r\n--x--'],
+      ['text/plain', '{"type":"PRE_REVIEW_PASSED"}'],
+      ['text/plain;charset=UTF-8', '{"type":"PRE_REVIEW_PASSED"}'],
+    ] as const) {
+      for (const url of [`/api/cases/${caseId}/commands`, '/api/cases']) {
+        const response = await app.inject({
+          method: 'POST',
+          url,
+          headers: { cookie, 'content-type': contentType },
+          payload,
+        });
+        expect([contentType, response.statusCode]).toEqual([contentType, 415]);
+      }
+    }
+    // No body at all is no command either.
+    const empty = await app.inject({
+      method: 'POST',
+      url: `/api/cases/${caseId}/commands`,
+      headers: { cookie },
+    });
+    expect(empty.statusCode).toBe(400);
+    expect(await snapshotOfStore()).toBe(before);
   });
 
   it('the engine’s refusals keep their codes: CASE_NOT_FOUND 404, NOT_ALLOWED_IN_STATE 409, INVALID_COMMAND 422', async () => {

@@ -24,6 +24,7 @@ describe('httpErrors', () => {
 
   it('gives a refused request the status of its problem', () => {
     expect(statusOf(requestError('too-large', 'm', '中'))).toBe(413);
+    expect(statusOf(requestError('path-too-long', 'm', '中'))).toBe(414);
     expect(statusOf(requestError('media-type', 'm', '中'))).toBe(415);
     expect(statusOf(requestError('no-route', 'm', '中'))).toBe(404);
     expect(statusOf(requestError('malformed-json', 'm', '中'))).toBe(400);

@@ -120,6 +120,41 @@ describe('pageRoutes', () => {
     expect(response.statusCode).toBe(403);
     expect(response.body).toContain('data-code="FORBIDDEN"');
     expect(response.body).toMatch(/无权查看[\s\S]*may not see/);
+    expect(response.headers['content-security-policy']).toContain(
+      "script-src 'self'",
+    );
+  });
+
+  it('an error page escapes the path it names and carries the page headers', async () => {
+    const { page } = pages();
+    const response = await page(
+      null,
+      '/nowhere/%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+    );
+    expect(response.statusCode).toBe(404);
+    expect(response.body).toContain('data-code="INVALID_REQUEST"');
+    expect(response.body).not.toContain('<script>alert');
+    expect(response.headers['content-security-policy']).toContain(
+      "frame-ancestors 'none'",
+    );
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('a case path too long to be an id is refused in both languages, on a page and in the API', async () => {
+    const { page, app, as } = pages();
+    const response = await page('officer-chen', `/cases/${'x'.repeat(201)}`);
+    expect(response.statusCode).toBe(414);
+    expect(response.body).toContain('data-code="INVALID_REQUEST"');
+    expect(response.body).toMatch(/过长[\s\S]*too long/);
+    const api = await app.inject({
+      url: `/api/cases/${'x'.repeat(201)}`,
+      headers: await as('officer-chen'),
+    });
+    expect(api.statusCode).toBe(414);
+    expect(api.json()).toMatchObject({
+      code: 'INVALID_REQUEST',
+      details: { problem: 'path-too-long' },
+    });
   });
 
   it('switches to English on ?lang=en and remembers it', async () => {

@@ -45,14 +45,49 @@ export const CaseStepSchema = z
           'submit 或 command 步骤须写明时间 at',
         ),
       });
+    } else if (
+      step.at !== undefined &&
+      step.advanceTo !== undefined &&
+      Date.parse(momentOf(step)) <
+        Date.parse(`${step.advanceTo}T00:00:00.000+08:00`)
+    ) {
+      // The wake-ups run up to advanceTo are recorded at the step's moment.
+      ctx.addIssue({
+        code: 'custom',
+        path: ['at'],
+        ...bilingual(
+          `An advanceTo step happens on or after the date it advances to (${step.advanceTo}), not at ${step.at}`,
+          `advanceTo 步骤的时间 at 不得早于推进到的日期（${step.advanceTo}），现为 ${step.at}`,
+        ),
+      });
     }
   });
 export type CaseStep = z.infer<typeof CaseStepSchema>;
 
 /** The instant a step happens at, as the engine's clock gives it. */
-export function momentOf(step: CaseStep): string {
+export function momentOf(step: {
+  readonly at?: string | undefined;
+  readonly advanceTo?: string | undefined;
+}): string {
   const at = step.at ?? `${step.advanceTo}T00:00:00.000+08:00`;
   return at.includes('T') ? at : `${at}T09:00:00.000+08:00`;
+}
+
+/**
+ * Why a step may not follow the one before it, or `null`: steps run forward
+ * in time, so that the audit trail's dates never run backwards.
+ */
+export function backInTime(
+  step: CaseStep,
+  before: CaseStep,
+): ReturnType<typeof bilingual> | null {
+  const [now, then] = [momentOf(step), momentOf(before)];
+  return Date.parse(now) < Date.parse(then)
+    ? bilingual(
+        `Steps run forward in time: ${now} is before the step before (${then})`,
+        `步骤须按时间先后：${now} 早于上一步（${then}）`,
+      )
+    : null;
 }
 
 /**
@@ -85,12 +120,9 @@ export const CaseScriptSchema = z
         );
       }
       const before = steps[i - 1];
-      if (before && Date.parse(momentOf(step)) < Date.parse(momentOf(before))) {
-        issue(
-          ['at'],
-          `Steps run forward in time: ${momentOf(step)} is before the step before (${momentOf(before)})`,
-          `步骤须按时间先后：${momentOf(step)} 早于上一步（${momentOf(before)}）`,
-        );
+      const backwards = before ? backInTime(step, before) : null;
+      if (backwards) {
+        ctx.addIssue({ code: 'custom', path: [i, 'at'], ...backwards });
       }
     });
   });

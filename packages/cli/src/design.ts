@@ -1,8 +1,8 @@
 import type { ChainDefinition, ItemDefinition } from '@kuaiban/core';
 import { defineChain, defineItem } from '@kuaiban/core';
 import { KuaibanError } from '@kuaiban/calendar';
-import { unreadableFile } from './arguments.js';
 import type { CliIO } from './io.js';
+import { readJsonFile } from './readJsonFile.js';
 
 /** A design file: one service item, or a chain of items. */
 export type Design =
@@ -16,24 +16,7 @@ export type Design =
  * name the file.
  */
 export function readDesign(io: CliIO, path: string): Design {
-  let text: string;
-  try {
-    text = io.readFile(path);
-  } catch (cause) {
-    throw unreadableFile(path, cause);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (cause) {
-    throw new KuaibanError({
-      code: 'INVALID_ARGUMENT',
-      message: `${path} is not valid JSON: ${(cause as Error).message}`,
-      messageZh: `${path} 不是有效的 JSON：${(cause as Error).message}`,
-      details: { path },
-      cause,
-    });
-  }
+  const json = readJsonFile(io, path);
   const isChain =
     typeof json === 'object' &&
     json !== null &&

@@ -1,16 +1,8 @@
 import type { MachineGraph } from '@kuaiban/core';
+import type { Slot } from './layoutRows.js';
+import { orderRows, placeRows } from './layoutRows.js';
 
-/** Something placed in a row: a state, an edge's label, or a bend of an edge. */
-export interface Slot {
-  readonly id: string;
-  readonly kind: 'state' | 'label' | 'bend';
-  readonly width: number;
-  readonly height: number;
-  row: number;
-  /** Left edge, and top of the row it sits in. */
-  x: number;
-  y: number;
-}
+export type { Slot };
 
 export interface StateSlot extends Slot {
   readonly kind: 'state';
@@ -47,8 +39,6 @@ export interface MachineLayout {
 
 export const STATE_HEIGHT = 36;
 export const LABEL_LINE = 13;
-const ROW_GAP = 18;
-const COLUMN_GAP = 28;
 /** The box for transitions the root defines: they apply in any state. */
 export const ANY_STATE = '(any state)';
 
@@ -173,100 +163,6 @@ function layers(
   return { layer, back };
 }
 
-/** Orders each row by the mean position of its neighbours, sweeping down and up. */
-function order(rows: Slot[][], links: readonly (readonly Slot[])[]): void {
-  const up = new Map<Slot, Slot[]>();
-  const down = new Map<Slot, Slot[]>();
-  for (const route of links) {
-    route.slice(1).forEach((slot, i) => {
-      const above = route[i] as Slot;
-      up.set(slot, [...(up.get(slot) ?? []), above]);
-      down.set(above, [...(down.get(above) ?? []), slot]);
-    });
-  }
-  const index = new Map<Slot, number>();
-  const remember = (row: Slot[]) => row.forEach((s, i) => index.set(s, i));
-  rows.forEach(remember);
-  const sortBy = (row: Slot[], neighbours: Map<Slot, Slot[]>): void => {
-    const key = new Map(
-      row.map((slot, i) => {
-        const near = neighbours.get(slot) ?? [];
-        const sum = near.reduce((a, n) => a + (index.get(n) ?? 0), 0);
-        return [slot, near.length ? sum / near.length : i];
-      }),
-    );
-    row.sort((a, b) => (key.get(a) ?? 0) - (key.get(b) ?? 0));
-    remember(row);
-  };
-  for (let sweep = 0; sweep < 4; sweep++) {
-    for (const row of rows.slice(1)) sortBy(row, up);
-    for (const row of rows.slice(0, -1).reverse()) sortBy(row, down);
-  }
-}
-
-/** Places rows top to bottom, each slot pulled towards its neighbours. */
-function position(rows: Slot[][], links: readonly (readonly Slot[])[]): number {
-  const near = new Map<Slot, Slot[]>();
-  for (const route of links) {
-    route.slice(1).forEach((slot, i) => {
-      const above = route[i] as Slot;
-      near.set(slot, [...(near.get(slot) ?? []), above]);
-      near.set(above, [...(near.get(above) ?? []), slot]);
-    });
-  }
-  const gap = (slot: Slot) => (slot.kind === 'bend' ? 10 : COLUMN_GAP);
-  for (const row of rows) {
-    let x = 0;
-    for (const slot of row) {
-      slot.x = x;
-      x += slot.width + gap(slot);
-    }
-  }
-  const centre = (slot: Slot) => slot.x + slot.width / 2;
-  // Each slot wants the mean centre of its neighbours; overlaps are pushed
-  // apart rightwards and leftwards, and the two placements averaged.
-  for (let pass = 0; pass < 12; pass++) {
-    const sequence = pass % 2 === 0 ? rows : [...rows].reverse();
-    for (const row of sequence) {
-      const want = row.map((slot) => {
-        const others = near.get(slot) ?? [];
-        return others.length
-          ? others.reduce((a, o) => a + centre(o), 0) / others.length -
-              slot.width / 2
-          : slot.x;
-      });
-      const rightwards: number[] = [];
-      let edge = -Infinity;
-      row.forEach((slot, i) => {
-        rightwards[i] = Math.max(want[i] ?? 0, edge);
-        edge = (rightwards[i] ?? 0) + slot.width + gap(slot);
-      });
-      const leftwards: number[] = [];
-      edge = Infinity;
-      for (let i = row.length - 1; i >= 0; i--) {
-        const slot = row[i] as Slot;
-        leftwards[i] = Math.min(want[i] ?? 0, edge - gap(slot) - slot.width);
-        edge = leftwards[i] ?? 0;
-      }
-      // The average of two placements without overlaps has none either.
-      row.forEach((slot, i) => {
-        slot.x = ((rightwards[i] ?? 0) + (leftwards[i] ?? 0)) / 2;
-      });
-    }
-  }
-  const left = Math.min(...rows.flat().map((s) => s.x));
-  let y = 0;
-  for (const row of rows) {
-    const height = Math.max(...row.map((s) => s.height));
-    for (const slot of row) {
-      slot.x -= left;
-      slot.y = y + (height - slot.height) / 2;
-    }
-    y += height + ROW_GAP;
-  }
-  return y - ROW_GAP;
-}
-
 /**
  * A layered layout of a machine's graph: states in rows (the initial state
  * on top), each transition routed through one row of labels and bends, so
@@ -332,8 +228,8 @@ export function layoutMachine(
         ? [...e.route].reverse()
         : e.route,
   );
-  order(filled, links);
-  const height = position(filled, links);
+  orderRows(filled, links);
+  const height = placeRows(filled, links);
   const width = Math.max(
     ...[...states.values(), ...labels].map((s) => s.x + s.width),
   );

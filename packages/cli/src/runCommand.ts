@@ -7,16 +7,17 @@ import {
 } from '@kuaiban/calendar';
 import { Command } from 'commander';
 import { z } from 'zod';
-import { parseArguments, unreadableFile } from './arguments.js';
+import { parseArguments } from './arguments.js';
 import type { CaseRun, FinalCase, StepOutcome } from './caseRun.js';
 import { createCaseRun } from './caseRun.js';
 import type { CaseStep } from './caseScript.js';
-import { parseCaseScript, parseCaseStep } from './caseScript.js';
+import { backInTime, parseCaseScript, parseCaseStep } from './caseScript.js';
 import type { Design } from './design.js';
 import { designItems, readDesign } from './design.js';
 import type { CliIO } from './io.js';
 import { bold, dim, green, red } from './io.js';
 import { problemsFound } from './problemsFound.js';
+import { parseJsonText, readJsonFile, readTextFile } from './readJsonFile.js';
 
 const RunFlags = z.object({
   script: z.string().min(1).optional(),
@@ -25,38 +26,9 @@ const RunFlags = z.object({
 });
 type RunFlags = z.infer<typeof RunFlags>;
 
-function readJson(io: CliIO, path: string): unknown {
-  let text: string;
-  try {
-    text = io.readFile(path);
-  } catch (cause) {
-    throw unreadableFile(path, cause);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (cause) {
-    throw notJson(path, cause);
-  }
-}
-
-const notJson = (where: string, cause: unknown): KuaibanError =>
-  new KuaibanError({
-    code: 'INVALID_ARGUMENT',
-    message: `${where} is not valid JSON: ${(cause as Error).message}`,
-    messageZh: `${where} 不是有效的 JSON：${(cause as Error).message}`,
-    details: { where },
-    cause,
-  });
-
 function chooseCalendar(io: CliIO, flags: RunFlags): WorkCalendar {
   if (!flags.calendar) return createChinaCalendar();
-  let text: string;
-  try {
-    text = io.readFile(flags.calendar);
-  } catch (cause) {
-    throw unreadableFile(flags.calendar, cause);
-  }
-  return calendarFromJSON(text);
+  return calendarFromJSON(readTextFile(io, flags.calendar));
 }
 
 const shown = (state: unknown): string =>
@@ -149,18 +121,14 @@ async function* stdinSteps(
     });
   }
   let number = 0;
+  let before: CaseStep | null = null;
   for await (const line of io.lines()) {
     number++;
     const text = line.trim();
     if (!text || text.startsWith('//') || text.startsWith('#')) continue;
     try {
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch (cause) {
-        throw notJson(`line ${number}`, cause);
-      }
-      const step = parseCaseStep(json, `line ${number}`);
+      const where = `line ${number}`;
+      const step = parseCaseStep(parseJsonText(text, where), where);
       const submits = step.submit !== undefined;
       if (submits === run.started) {
         throw new KuaibanError({
@@ -173,6 +141,15 @@ async function* stdinSteps(
             : `第 ${number} 行：请先提交申请：{ "at": …, "submit": { … } }`,
         });
       }
+      const backwards = before ? backInTime(step, before) : null;
+      if (backwards) {
+        throw new KuaibanError({
+          code: 'INVALID_ARGUMENT',
+          message: `line ${number}: ${backwards.message}`,
+          messageZh: `第 ${number} 行：${backwards.params.zh}`,
+        });
+      }
+      before = step;
       yield step;
     } catch (error) {
       if (!isKuaibanError(error)) throw error;
@@ -224,7 +201,7 @@ Examples:
       const calendar = chooseCalendar(io, flags);
       // A script is checked whole before anything runs.
       const script = flags.script
-        ? parseCaseScript(readJson(io, flags.script), flags.script)
+        ? parseCaseScript(readJsonFile(io, flags.script), flags.script)
         : null;
       const run = createCaseRun(designItems(design), calendar);
       let badInput = false;

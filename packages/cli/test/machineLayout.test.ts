@@ -89,6 +89,22 @@ describe('layoutMachine', () => {
     }
   });
 
+  it('puts the any-state box above the initial state when a root transition leads back to it', () => {
+    const restart: MachineGraph = {
+      ...graph,
+      transitions: [...graph.transitions, t('m', 'RESTART', ['m.draft'])],
+    };
+    const laid = layoutMachine(restart, 'm.draft');
+    const slot = (id: string) => laid.states.find((s) => s.id === id) as Slot;
+    expect(slot(ANY_STATE).y).toBeLessThan(slot('m.draft').y);
+    expect(slot('m.draft').y).toBeGreaterThan(0);
+    expect(overlapping([...laid.states, ...laid.labels])).toEqual([]);
+    for (const s of [...laid.states, ...laid.labels]) {
+      expect(s.y).toBeGreaterThanOrEqual(0);
+      expect(s.y + s.height).toBeLessThanOrEqual(laid.height + 0.001);
+    }
+  });
+
   it('is deterministic and sizes CJK text about twice as wide as Latin', () => {
     expect(layoutMachine(graph, 'm.draft')).toEqual(layout);
     expect(textWidth('办件', 12)).toBe(24);

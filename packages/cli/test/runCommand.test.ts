@@ -261,6 +261,11 @@ describe('kuaiban run: bad input changes nothing (exit 2)', () => {
       'step 2 at: Steps run forward in time',
     ],
     [
+      'an advanceTo step dated before the date it advances to',
+      [script[0], { advanceTo: '2025-12-01', at: '2025-10-01' }],
+      'step 2 at: An advanceTo step happens on or after the date it advances to (2025-12-01)',
+    ],
+    [
       'a step with two actions',
       [{ ...(script[0] as object), advanceTo: '2025-10-01' }],
       'exactly one of submit, command or advanceTo (found submit, advanceTo)',
@@ -339,6 +344,27 @@ describe('kuaiban run without --script: steps from standard input', () => {
     expect(stderr).toContain('line 4: the case is already submitted');
     const document = JSON.parse(stdout) as RunDocument;
     expect(document.case).toMatchObject({ state: 'archived', version: 9 });
+  });
+
+  it('skips a line that goes back in time, as a script refuses it, so the trail’s dates run forward', async () => {
+    const backwards = JSON.stringify({
+      ...(script[1] as object),
+      at: '2025-09-20',
+    });
+    const { code, stdout, stderr } = await kuaiban(
+      ['run', 'food-permit.design.json', '--format', 'json'],
+      {},
+      [lines[0] ?? '', backwards, ...lines.slice(1)],
+    );
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      'line 2: Steps run forward in time: 2025-09-20T09:00:00.000+08:00 is before the step before',
+    );
+    expect(stderr).toContain('第 2 行：步骤须按时间先后');
+    const document = JSON.parse(stdout) as RunDocument;
+    expect(document.case).toMatchObject({ state: 'archived', version: 9 });
+    const dates = document.case?.trail.map((entry) => entry.at) ?? [];
+    expect(dates).toEqual([...dates].sort());
   });
 
   it('needs a way to read standard input', async () => {

@@ -73,48 +73,48 @@ function write(value: unknown, path: string, open: Set<object>): string {
   return text;
 }
 
-/** Something JSON cannot hold: {@link write} names it and where. */
-const NOT_PLAIN = Symbol('not plain JSON');
-
-/** Deeper than this, the exact path finds cycles (and names them). */
+/** Deeper than this, the exact walk finds cycles (and names them). */
 const MAX_FAST_DEPTH = 256;
 
 /**
  * {@link write} without paths, for the common case: plain JSON. Anything
- * else throws {@link NOT_PLAIN}, and the exact walk says what and where.
+ * else gives `undefined`, and the exact walk says what and where.
  */
-function writeFast(value: unknown, depth: number): string {
+function writeFast(value: unknown, depth: number): string | undefined {
   switch (typeof value) {
     case 'string':
     case 'boolean':
       return JSON.stringify(value);
     case 'number':
-      if (!Number.isFinite(value)) throw NOT_PLAIN;
-      return JSON.stringify(value);
+      return Number.isFinite(value) ? JSON.stringify(value) : undefined;
     case 'object':
       break;
-    default:
-      throw NOT_PLAIN;
+    case 'undefined':
+    case 'bigint':
+    case 'function':
+    case 'symbol':
+      return undefined;
   }
   if (value === null) return 'null';
-  if (depth > MAX_FAST_DEPTH) throw NOT_PLAIN;
+  if (depth > MAX_FAST_DEPTH) return undefined;
   if (Array.isArray(value)) {
     let text = '[';
     for (let index = 0; index < value.length; index += 1) {
-      if (index > 0) text += ',';
-      text += writeFast(value[index], depth + 1);
+      const item = writeFast(value[index], depth + 1);
+      if (item === undefined) return undefined;
+      text += index > 0 ? `,${item}` : item;
     }
     return `${text}]`;
   }
-  if (!isPlainObject(value)) throw NOT_PLAIN;
+  if (!isPlainObject(value)) return undefined;
   const record = value as Record<string, unknown>;
   let text = '{';
-  let first = true;
   for (const key of Object.keys(record).sort()) {
     const member = record[key];
     if (member === undefined) continue;
-    text += `${first ? '' : ','}${JSON.stringify(key)}:${writeFast(member, depth + 1)}`;
-    first = false;
+    const written = writeFast(member, depth + 1);
+    if (written === undefined) return undefined;
+    text += `${text.length > 1 ? ',' : ''}${JSON.stringify(key)}:${written}`;
   }
   return `${text}}`;
 }
@@ -133,10 +133,5 @@ function writeFast(value: unknown, depth: number): string {
  * canonicalJson({ b: 1, a: [true, null] }); // '{"a":[true,null],"b":1}'
  */
 export function canonicalJson(value: unknown): string {
-  try {
-    return writeFast(value, 0);
-  } catch (error) {
-    if (error !== NOT_PLAIN) throw error;
-    return write(value, '$', new Set());
-  }
+  return writeFast(value, 0) ?? write(value, '$', new Set());
 }

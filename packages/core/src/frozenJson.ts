@@ -10,20 +10,22 @@ function viaJson(value: object): unknown {
 }
 
 function copyOf(value: unknown): unknown {
-  if (typeof value !== 'object') {
-    switch (typeof value) {
-      case 'string':
-      case 'boolean':
-        return value;
-      case 'number':
-        return Number.isFinite(value) ? value : null;
-      case 'bigint':
-        // As JSON.stringify: a TypeError.
-        return JSON.parse(JSON.stringify(value)) as unknown;
-      default:
-        // undefined, functions and symbols: left out (null in arrays).
-        return undefined;
-    }
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      return Number.isFinite(value) ? value : null;
+    case 'bigint':
+      // As JSON.stringify: a TypeError.
+      return JSON.parse(JSON.stringify(value)) as unknown;
+    case 'undefined':
+    case 'function':
+    case 'symbol':
+      // Left out (null in arrays), as JSON does.
+      return undefined;
+    case 'object':
+      break;
   }
   if (value === null) return null;
   if (Array.isArray(value)) {

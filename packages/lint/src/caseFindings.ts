@@ -12,6 +12,9 @@ const evidence = (event: LogEvent): Evidence => ({
 });
 
 /** States a case is in once accepted (the statutory clock runs from here). */
+/** ALL-44-ISSUE-10D: the law's issuance limit. */
+const LAWFUL_ISSUANCE_DAYS = 10;
+
 const ACCEPTED = new Set(['reviewing', 'deciding', 'issuing']);
 
 type About = { readonly itemId: string; readonly caseId: string };
@@ -69,7 +72,6 @@ export function caseFindings(
   trace: CaseTrace,
   model: ConformanceModel,
 ): { findings: Finding[]; timing: CaseTiming | null } {
-  const { calendar } = model;
   const out: Finding[] = [];
   const about: About = { itemId: trace.itemId, caseId: trace.caseId };
   const events = trace.events;
@@ -123,7 +125,7 @@ export function caseFindings(
     ) {
       decision = event;
       if (pausedOn !== null) {
-        pausedDays += calendar.workingDaysBetween(pausedOn, event.date);
+        pausedDays += model.workingDaysBetween(pausedOn, event.date);
         pausedOn = null;
       }
     }
@@ -184,7 +186,7 @@ export function caseFindings(
         break;
       case 'RESUME':
         if (pausedOn !== null && decision === null) {
-          pausedDays += calendar.workingDaysBetween(pausedOn, event.date);
+          pausedDays += model.workingDaysBetween(pausedOn, event.date);
           pausedOn = null;
         }
         break;
@@ -218,7 +220,7 @@ export function caseFindings(
     state = next;
   }
   const receipt = first.date;
-  const noticeBy = calendar.addWorkingDays(receipt, model.noticeDays);
+  const noticeBy = model.addWorkingDays(receipt, model.noticeDays);
   // The first answer to the application: a notice, or acceptance.
   const answer =
     firstNotice !== null &&
@@ -243,13 +245,10 @@ export function caseFindings(
   let timing: CaseTiming | null = null;
   if (accepted && decision) {
     const allowedDays = model.statutoryDays + extension;
-    const due = calendar.addWorkingDays(
-      accepted.date,
-      allowedDays + pausedDays,
-    );
+    const due = model.addWorkingDays(accepted.date, allowedDays + pausedDays);
     const usedDays =
       decision.date > accepted.date
-        ? calendar.workingDaysBetween(accepted.date, decision.date) - pausedDays
+        ? model.workingDaysBetween(accepted.date, decision.date) - pausedDays
         : 0;
     timing = {
       accepted,
@@ -271,13 +270,18 @@ export function caseFindings(
     }
   }
   if (decision && certificate) {
-    const due = calendar.addWorkingDays(decision.date, model.issuanceDays);
+    const due = model.addWorkingDays(decision.date, model.issuanceDays);
+    // Beyond the law's 10 days an error; beyond only the item's own promise, a warning.
+    const lawful = model.addWorkingDays(decision.date, LAWFUL_ISSUANCE_DAYS);
     if (certificate.date > due) {
       out.push(
         finding({
           rule: 'certificate-on-time',
-          message: `decided ${decision.date}, certificate ${certificate.date}: due ${due} (${model.issuanceDays} working days)`,
-          messageZh: `${decision.date} 决定，${certificate.date} 发证：应于 ${due} 前发证（${model.issuanceDays} 个工作日）`,
+          ...(certificate.date > lawful
+            ? {}
+            : { severity: 'warning' as const }),
+          message: `decided ${decision.date}, certificate ${certificate.date}: due ${due} (${model.issuanceDays} working days${certificate.date > lawful ? '' : `; within the law's ${LAWFUL_ISSUANCE_DAYS}`})`,
+          messageZh: `${decision.date} 决定，${certificate.date} 发证：应于 ${due} 前发证（${model.issuanceDays} 个工作日${certificate.date > lawful ? '' : `；未超过法定 ${LAWFUL_ISSUANCE_DAYS} 个工作日`}）`,
           evidence: [evidence(decision), evidence(certificate)],
           ...about,
         }),

@@ -34,15 +34,15 @@ export interface CaseLog {
 
 const Text = z.string().min(1);
 const Moment = z.iso.datetime({ offset: true });
-const State = z
-  .unknown()
-  .transform((state) =>
-    state === null || state === undefined
-      ? null
-      : typeof state === 'string'
-        ? state
-        : JSON.stringify(state),
-  );
+const State = z.unknown();
+
+/** The state as text: a state name as it is, a nested state value as JSON. */
+const stateText = (state: unknown): string | null =>
+  state === null || state === undefined
+    ? null
+    : typeof state === 'string'
+      ? state
+      : JSON.stringify(state);
 
 /** A line as `toJsonl` writes it. */
 const ExportLineSchema = z.object({
@@ -169,7 +169,7 @@ export function readJsonl(text: string): CaseLog {
           activity: entry ? value.command.type : value.activity,
           actor: entry ? value.actor.id : value.actor,
           role: entry ? value.actor.role : value.role,
-          state: value.state,
+          state: stateText(value.state),
           reason: value.reason ?? null,
           department:
             (entry ? value.actor.department : value.department) ?? null,

@@ -15,6 +15,10 @@ import { limitsInWorkingDays } from './timeFindings.js';
 export interface ConformanceModel {
   readonly compiled: CompiledItem;
   readonly calendar: WorkCalendar;
+  /** `calendar.addWorkingDays`, remembered: a log's cases share their dates. */
+  addWorkingDays(date: string, days: number): string;
+  /** `calendar.workingDaysBetween` (already fast: no memory needed). */
+  workingDaysBetween(from: string, to: string): number;
   /** state → activity → the states the activity may lead to. */
   readonly moves: ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<string>>>;
   readonly roles: Readonly<Record<string, readonly string[]>>;
@@ -101,9 +105,20 @@ export function conformanceModel(
     }
   }
   const { statutoryDays } = limitsInWorkingDays(compiled);
+  const added = new Map<string, string>();
   return {
     compiled,
     calendar,
+    addWorkingDays(date, days) {
+      const key = `${date}+${days}`;
+      let found = added.get(key);
+      if (found === undefined) {
+        found = calendar.addWorkingDays(date, days);
+        added.set(key, found);
+      }
+      return found;
+    },
+    workingDaysBetween: (from, to) => calendar.workingDaysBetween(from, to),
     moves,
     roles: caseCommandRoles,
     initialState: topState(analysis.initialLeaf),

@@ -6,7 +6,8 @@ import type {
   Reading,
   Transition,
 } from './analyzeMachine.js';
-import { analyzeMachine, both, readGuard } from './analyzeMachine.js';
+import { analyzeMachine } from './analyzeMachine.js';
+import { both, readGuard } from './readGuard.js';
 import type { ParallelSoundness } from './parallelSoundness.js';
 
 interface NodeLike {

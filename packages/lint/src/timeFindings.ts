@@ -133,6 +133,18 @@ export function timeFindings(compiled: CompiledItem): Finding[] {
   }
   if (item.review.mode === 'parallel') {
     const review = item.review;
+    review.departments.forEach((department, index) => {
+      if (department.limitDays <= statutoryDays) return;
+      out.push(
+        finding({
+          rule: 'human-step-clock',
+          message: `department "${department.id}" has ${department.limitDays} working days, more than the item's statutory ${statutoryDays}: its clock fires only after the law's limit has passed`,
+          messageZh: `部门“${department.id}”的时限为 ${department.limitDays} 个工作日，超过事项法定时限 ${statutoryDays} 个工作日：其计时在法定时限届满后才会触发`,
+          path: ['review', 'departments', index, 'limitDays'],
+          ...about,
+        }),
+      );
+    });
     if (worst > review.jointLimitDays) {
       out.push(
         finding({

@@ -112,6 +112,21 @@ describe('checkConformance: cases run through the real engine', () => {
       (f) => f.rule === 'certificate-on-time',
     );
     expect(found?.message).toContain('due 2025-09-10');
+    expect(found?.severity).toBe('error');
+  });
+
+  it('ALL-44-ISSUE-10D: past the item’s own 5 days but within the law’s 10 is a warning', async () => {
+    const [history] = await foodPermitHistories(food, [
+      { issueOn: '2025-09-12' },
+    ]);
+    const found = checkConformance(
+      food,
+      toJsonl([history as CaseHistory]),
+    ).findings;
+    expect(found.map((f) => [f.rule, f.severity])).toEqual([
+      ['certificate-on-time', 'warning'],
+    ]);
+    expect(found[0]?.message).toContain("within the law's 10");
   });
 
   it('SVC-NO-VETO: a refusal with the supervisor’s confirmation removed from the log', () => {
@@ -181,6 +196,18 @@ describe('checkConformance: cases run through the real engine', () => {
     expect(checkConformance(food, headless).findings[0]?.message).toContain(
       'starts with PRE_REVIEW_PASSED',
     );
+  });
+
+  it('checks each case of a chain design against its own item', () => {
+    const chain = {
+      id: 'open-a-restaurant',
+      name: 'Open a restaurant',
+      nameZh: '开餐馆',
+      items: [{ item: food }, { item: constructionPermitInput() }],
+    };
+    const report = checkConformance(chain, toJsonl(histories));
+    expect(report.summary.fitting).toBe(stories.length);
+    expect(report.summary.errors).toBe(3);
   });
 
   it('reports a case of an item the design does not have', () => {

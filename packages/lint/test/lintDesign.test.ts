@@ -82,6 +82,19 @@ describe('lintDesign: a library of broken designs, each caught by its rule', () 
     expect(late?.witness?.map((s) => s.days)).toEqual([11, 11, 6, 0]);
   });
 
+  it('ALL-42-DECIDE-20D: a department clock longer than the statutory limit bounds nothing', () => {
+    const design = constructionPermitInput();
+    if (design.review.mode !== 'parallel') throw new Error('parallel');
+    const [first] = design.review.departments;
+    if (first) first.limitDays = 50;
+    const report = lintDesign(design);
+    expect(
+      report.findings
+        .filter((f) => f.rule === 'human-step-clock')
+        .map((f) => f.path?.join('.')),
+    ).toEqual(['review.departments.0.limitDays']);
+  });
+
   it('SVC-LIMITS: the promised limit is a warning, which recommended lets pass', () => {
     const design = brokenDesigns.find(
       (d) => d.rule === 'decision-within-promised',

@@ -1,6 +1,7 @@
 import type { Role } from '@kuaiban/machines';
 import { RATING_GRADES } from '@kuaiban/machines';
 import type { CaseTrace } from './caseTrace.js';
+import { DayTimers } from './DayTimers.js';
 import { EventHeap } from './EventHeap.js';
 import { mixSeed } from './random.js';
 import type { Random } from './random.js';
@@ -86,7 +87,6 @@ const CLOSED = 32;
 // Events.
 const E_TASK = 1;
 const E_APPLICANT = 2;
-const E_TICK = 3;
 const E_PAUSE_END = 4;
 // Applicant responses.
 const A_CORRECTION = 0;
@@ -206,6 +206,7 @@ export function runReplication(
   };
 
   const heap = new EventHeap();
+  const timers = new DayTimers();
   const queues = pools.map(() => new TaskQueue());
   const busy = new Int32Array(pools.length);
   const poolBusy = new Float64Array(pools.length);
@@ -343,8 +344,7 @@ export function runReplication(
       deptPaused[c * D + j]!;
     const timeout = tickAfter(due);
     const end = enqueue(c, model.firstDepartment + j, t);
-    if (end < 0 || end >= timeout)
-      heap.push(timeout, E_TICK, c, T_DEPARTMENT + j);
+    if (end < 0 || end >= timeout) timers.push(timeout, c, T_DEPARTMENT + j);
   }
 
   function dispatchDepartment(
@@ -483,7 +483,7 @@ export function runReplication(
         );
         // An on-time supplement comes before the lapse could fire.
         if (chance(c, p.supplementLate))
-          heap.push(tickAfter(due), E_TICK, c, T_LAPSE);
+          timers.push(tickAfter(due), c, T_LAPSE);
         else {
           const at = Math.min(
             t + draw(c, model.applicant.supplement),
@@ -801,18 +801,28 @@ export function runReplication(
     // ALL-32-NOTICE-5D: deemed acceptance, unless the check is done in time.
     const deemed = tickAfter(day + model.noticeDays);
     if (!commitment && (end < 0 || end >= deemed))
-      heap.push(deemed, E_TICK, c, T_DEEM);
+      timers.push(deemed, c, T_DEEM);
   }
 
-  // Arrivals are known in advance: they are taken in turn beside the heap.
+  // Arrivals are known in advance and wake-ups fall at day starts: both are
+  // taken in turn beside the heap (wake-ups first at equal times, as the
+  // engine runs due wake-ups before a day's commands).
   let next = 0;
   for (;;) {
-    if (next < n && arrivals.times[next]! < heap.peekTime()) {
-      arrive(next, arrivals.times[next]!);
+    const arrival = next < n ? arrivals.times[next]! : Infinity;
+    const top = heap.peekTime();
+    const day = timers.nextDay();
+    if (day <= top && day <= arrival) {
+      if (day === Infinity) break;
+      while (timers.take(day)) wakeUp(timers.caseIndex, timers.detail, day);
+      continue;
+    }
+    if (arrival < top) {
+      arrive(next, arrival);
       next++;
       continue;
     }
-    if (!heap.pop()) break;
+    heap.pop();
     const t = heap.time;
     const c = heap.caseIndex;
     switch (heap.kind) {
@@ -821,9 +831,6 @@ export function runReplication(
         break;
       case E_APPLICANT:
         applicantResponds(c, heap.detail, t);
-        break;
-      case E_TICK:
-        wakeUp(c, heap.detail, t);
         break;
       case E_PAUSE_END:
         if (flags[c]! & CLOSED) break;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Reading } from '../src/analyzeMachine.js';
-import { parseGuard, readGuard } from '../src/analyzeMachine.js';
+import type { Reading } from '../src/readGuard.js';
+import { parseGuard, readGuard } from '../src/readGuard.js';
 
 const atoms: Record<string, Reading> = {
   yes: { actual: 'T', intended: 'T' },

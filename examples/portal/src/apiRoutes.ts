@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { caseSheet } from './caseSheet.js';
 import type { Portal } from './portalContext.js';
-import { TOKEN_COOKIE } from './portalContext.js';
+import { TOKEN_COOKIE, portalCookie } from './portalContext.js';
 import {
   LoginRequestSchema,
   SubmitRequestSchema,
@@ -32,7 +32,7 @@ export function apiRoutes(app: FastifyInstance, portal: Portal): void {
     const { token, exp, user } = portal.login(userId, password);
     void reply.header(
       'set-cookie',
-      `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${portal.tokenTtlSeconds}`,
+      portalCookie(request, TOKEN_COOKIE, token, portal.tokenTtlSeconds),
     );
     return {
       token,
@@ -46,11 +46,8 @@ export function apiRoutes(app: FastifyInstance, portal: Portal): void {
     };
   });
 
-  app.post('/api/logout', async (_request, reply) => {
-    void reply.header(
-      'set-cookie',
-      `${TOKEN_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`,
-    );
+  app.post('/api/logout', async (request, reply) => {
+    void reply.header('set-cookie', portalCookie(request, TOKEN_COOKIE, '', 0));
     return { ok: true };
   });
 

@@ -20,8 +20,24 @@ export function applicantTodo(sheet: CaseSheet): string | null {
   if (acceptance?.state === 'correction.awaitingApplicant') {
     return 'supplyCorrected';
   }
+  if (sheet.state === 'accepting' && sheet.commitment?.state === 'choosing') {
+    return 'chooseCommitment';
+  }
+  if (sheet.state === 'accepting' && sheet.commitment?.state === 'signing') {
+    return 'signProofCommitment';
+  }
   return sheet.state === 'rating' ? 'rate' : null;
 }
+
+/** The applicant's free choice of the 告知承诺 route (GZ-CHOICE); the standard route first. */
+const routeChoice = (lang: Lang): Html =>
+  markup`<label
+    >${label('applicationRoute', lang)}
+    <select name="route">
+      <option value="standard">${label('standardRoute', lang)}</option>
+      <option value="commitment">${label('commitmentRoute', lang)}</option>
+    </select></label
+  >`;
 
 function itemGuide(item: ItemDefinition, lang: Lang): Html {
   const p = punctuation(lang);
@@ -62,6 +78,7 @@ function itemGuide(item: ItemDefinition, lang: Lang): Html {
             </tr>`,
         )}
       </table>
+      ${item.acceptance.commitment ? routeChoice(lang) : ''}
       <button class="primary" type="submit">${label('submit', lang)}</button>
     </form>
   </section>`;

@@ -1,8 +1,10 @@
 import type { ItemDefinition } from '@kuaiban/core';
 import { RATING_GRADES } from '@kuaiban/machines';
 import type { CaseSheet } from './caseSheet.js';
+import { commandForm, commitmentTextField } from './commandForm.js';
+import { commitmentActions } from './commitmentActions.js';
 import type { Html } from './html.js';
-import { json, markup } from './html.js';
+import { markup } from './html.js';
 import type { Lang } from './texts.js';
 import { gradeLabel, label, named } from './texts.js';
 
@@ -10,22 +12,6 @@ interface Actor {
   readonly id: string;
   readonly role: string;
 }
-
-const commandForm = (
-  caseId: string,
-  type: string,
-  button: string,
-  fields: Html | string | readonly Html[] = '',
-  extra: Record<string, unknown> = {},
-) =>
-  markup`<form
-    data-api="/api/cases/${encodeURIComponent(caseId)}/commands"
-    data-command="${type}"
-    data-idempotent
-    data-extra="${json({ type, ...extra })}"
-  >
-    ${fields}<button class="primary" type="submit">${button}</button>
-  </form>`;
 
 const materialName = (sheet: CaseSheet, id: string, lang: Lang) => {
   const material = sheet.materials.find((m) => m.id === id);
@@ -42,11 +28,7 @@ function applicantActions(sheet: CaseSheet, lang: Lang): Html[] {
         caseId,
         'ACCEPT_TOLERANCE',
         label('signCommitment', lang),
-        markup`<label
-          >${label('commitmentText', lang)}
-          <textarea name="commitment.text">
-${label('commitmentDefault', lang)}</textarea>
-        </label>`,
+        commitmentTextField('commitment.text', 'commitmentDefault', lang),
       ),
       commandForm(caseId, 'DECLINE_TOLERANCE', label('declineTolerance', lang)),
     );
@@ -225,10 +207,16 @@ export function caseActions(
   switch (user.role) {
     case 'applicant':
       return user.id === sheet.facts.applicant
-        ? applicantActions(sheet, lang)
+        ? [
+            ...commitmentActions(caseId, sheet.commitment, 'applicant', lang),
+            ...applicantActions(sheet, lang),
+          ]
         : [];
     case 'window-officer':
-      return officerActions(sheet, lang);
+      return [
+        ...commitmentActions(caseId, sheet.commitment, 'window-officer', lang),
+        ...officerActions(sheet, lang),
+      ];
     case 'reviewer':
     case 'department-approver':
     case 'lead-department':

@@ -21,7 +21,9 @@ const FINISHED = new Set(['accepted', 'lapsed', 'withdrawn']);
 /** The state in words, with the acceptance step while acceptance runs. */
 export function stateText(sheet: CaseSheet, lang: Lang): string {
   const own = stateLabel(sheet.state, lang);
-  const step = sheet.acceptance?.state;
+  const step =
+    sheet.acceptance?.state ??
+    (sheet.state === 'accepting' ? sheet.commitment?.state : undefined);
   return step && !FINISHED.has(step)
     ? `${own} · ${stateLabel(step, lang)}`
     : own;
@@ -124,6 +126,30 @@ function notices(
   return markup`${parts}`;
 }
 
+/** 告知承诺: the proofs the commitment replaces, the notice, the signed commitment, the verification period. */
+function commitmentNotice(sheet: CaseSheet, lang: Lang): Html {
+  const { commitment } = sheet;
+  if (!commitment) return markup``;
+  const p = punctuation(lang);
+  const row = (key: string, value: string | null) =>
+    value ? markup`<div>${label(key, lang)}${p.colon}${value}</div>` : '';
+  return markup`<div
+    class="notice"
+    id="commitment-notice"
+    data-commitment="${commitment.state}"
+  >
+    <h2>${label('commitmentNotice', lang)}</h2>
+    ${row(
+      'replacedProofs',
+      commitment.replacedProofs.map((proof) => named(proof, lang)).join(p.list),
+    )}
+    ${row('noticeGivenOn', commitment.noticeGivenOn)}
+    ${commitment.commitment ? markup`<div class="muted">${label('commitmentText', lang)}${p.colon}${commitment.commitment.text}${p.open}${commitment.commitment.signedOn}${p.close}</div>` : ''}
+    ${row('verifyBy', commitment.verifyBy)}
+    ${row('basis', commitment.verificationBasis)}
+  </div>`;
+}
+
 /** One case: status and due dates, notices, what the user may do, the timeline. */
 export function casePage(input: {
   lang: Lang;
@@ -178,7 +204,7 @@ export function casePage(input: {
       ${sheet.facts.awaiting.length > 0 ? markup`<div class="muted">${label('waitingFor', lang)}${p.colon}${sheet.facts.awaiting.map((r) => roleLabel(r, lang)).join(p.list)}</div>` : ''}
       ${dueDates(sheet, lang)}${outcome}
     </section>
-    ${sheet.acceptance ? markup`<section id="notices">${notices(sheet, item, lang)}</section>` : ''}
+    ${sheet.acceptance || sheet.commitment ? markup`<section id="notices">${notices(sheet, item, lang)}${commitmentNotice(sheet, lang)}</section>` : ''}
     <section id="actions">
       <h2>${label('nextStep', lang)}</h2>
       ${actions.length > 0 ? actions : markup`<p class="muted">${label('nothingToDo', lang)}</p>`}

@@ -2,6 +2,7 @@ import type { CaseFacts, StoredCase } from '@kuaiban/core';
 import type { Material } from '@kuaiban/machines';
 import {
   MaterialSchema,
+  NotificationCommitmentContextSchema,
   TolerantAcceptanceContextSchema,
 } from '@kuaiban/machines';
 import { z } from 'zod';
@@ -17,6 +18,12 @@ const StateValueSchema: z.ZodType<string | { [key: string]: unknown }> =
 const AcceptanceSchema = z.looseObject({
   value: StateValueSchema,
   context: TolerantAcceptanceContextSchema,
+});
+
+/** The 告知承诺 child's persisted snapshot, likewise with its machine's schema. */
+const CommitmentSchema = z.looseObject({
+  value: StateValueSchema,
+  context: NotificationCommitmentContextSchema,
 });
 
 /** The parts of a stored case snapshot the portal shows. */
@@ -68,6 +75,11 @@ export type AcceptanceSheet = {
   readonly state: string;
 } & z.infer<typeof AcceptanceSchema>['context'];
 
+export type CommitmentSheet = {
+  /** The 告知承诺 machine's state: `noticing`, `choosing`, `granted.verifying` … */
+  readonly state: string;
+} & z.infer<typeof CommitmentSchema>['context'];
+
 /** What the pages show of a case: its state, dates, notices and next steps. */
 export interface CaseSheet {
   readonly caseId: string;
@@ -78,6 +90,8 @@ export interface CaseSheet {
   readonly materials: readonly Material[];
   /** While the acceptance machine runs: findings, notices, the 容缺 notice. */
   readonly acceptance: AcceptanceSheet | null;
+  /** On the 告知承诺 route: the notice, the commitment, the decision, verification. */
+  readonly commitment: CommitmentSheet | null;
   /** The review step now due, in a chain review. */
   readonly reviewStep: { id: string; name: string; nameZh: string } | null;
   readonly acceptedOn: string | null;
@@ -103,10 +117,11 @@ export function stateName(value: unknown): string {
 export function caseSheet(record: StoredCase): CaseSheet {
   const parsed = CaseSnapshotSchema.safeParse(record.snapshot);
   const context = parsed.success ? parsed.data.context : null;
-  const child = (
-    parsed.success ? parsed.data.children?.acceptance : undefined
-  ) as { snapshot?: unknown } | undefined;
-  const acceptance = AcceptanceSchema.safeParse(child?.snapshot);
+  const child = (id: string) =>
+    (parsed.success ? parsed.data.children?.[id] : undefined) as
+      { snapshot?: unknown } | undefined;
+  const acceptance = AcceptanceSchema.safeParse(child('acceptance')?.snapshot);
+  const commitment = CommitmentSchema.safeParse(child('commitment')?.snapshot);
   const review = context?.input.review;
   const acceptanceInput = context?.input.acceptance;
   return {
@@ -123,6 +138,12 @@ export function caseSheet(record: StoredCase): CaseSheet {
       ? {
           state: stateName(acceptance.data.value),
           ...acceptance.data.context,
+        }
+      : null,
+    commitment: commitment.success
+      ? {
+          state: stateName(commitment.data.value),
+          ...commitment.data.context,
         }
       : null,
     reviewStep:

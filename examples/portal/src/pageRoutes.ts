@@ -6,7 +6,7 @@ import { caseSheet } from './caseSheet.js';
 import { loginPage } from './loginPage.js';
 import { officerPage } from './officerPage.js';
 import type { Caller, Portal } from './portalContext.js';
-import { LANG_COOKIE, langOf } from './portalContext.js';
+import { LANG_COOKIE, langOf, portalCookie } from './portalContext.js';
 import { portalScript } from './portalScript.js';
 import type { Lang } from './texts.js';
 import { caseIdOf } from './requestSchemas.js';
@@ -28,7 +28,7 @@ function sendPage(request: FastifyRequest, reply: FastifyReply, page: string) {
   if (asked === 'en' || asked === 'zh') {
     void reply.header(
       'set-cookie',
-      `${LANG_COOKIE}=${asked}; SameSite=Strict; Path=/; Max-Age=31536000`,
+      portalCookie(request, LANG_COOKIE, asked, 365 * 24 * 60 * 60),
     );
   }
   return htmlHeaders(reply).send(page);

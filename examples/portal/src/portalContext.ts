@@ -38,6 +38,26 @@ export interface PortalContext {
   readonly bodyLimit: number;
 }
 
+/**
+ * A `Set-Cookie` value for the portal: HttpOnly, SameSite=Strict, Path=/,
+ * and Secure when the request came over HTTPS.
+ */
+export function portalCookie(
+  request: Pick<FastifyRequest, 'protocol'>,
+  name: string,
+  value: string,
+  maxAgeSeconds: number,
+): string {
+  return [
+    `${name}=${value}`,
+    'HttpOnly',
+    'SameSite=Strict',
+    'Path=/',
+    `Max-Age=${maxAgeSeconds}`,
+    ...(request.protocol === 'https' ? ['Secure'] : []),
+  ].join('; ');
+}
+
 /** The cookies of a request, by name. */
 export function cookies(request: FastifyRequest): Record<string, string> {
   const jar: Record<string, string> = {};

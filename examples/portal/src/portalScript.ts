@@ -1,7 +1,8 @@
 /**
  * The pages' only script (no build step): forms with `data-api` post their
  * fields as JSON; `data-row` groups fields into the objects of an array,
- * `name[]` collects values into an array, `a.b` nests. Errors show both
+ * `name[]` collects values into an array, `a.b` nests, and a checkbox with
+ * `data-boolean` sends `true` or `false`. Errors show both
  * messages; success reloads or follows `data-next`.
  */
 export const portalScript = String.raw`(() => {
@@ -18,6 +19,7 @@ export const portalScript = String.raw`(() => {
     errorBox.scrollIntoView({ block: 'nearest' });
   }
   function valueOf(el) {
+    if (el.type === 'checkbox' && el.dataset.boolean !== undefined) return el.checked;
     if (el.type === 'checkbox' || el.type === 'radio') return el.checked ? el.value : undefined;
     const text = el.value.trim();
     return text === '' ? undefined : text;

@@ -54,6 +54,10 @@ function details(
       const text = (command.commitment as { text?: unknown } | undefined)?.text;
       return typeof text === 'string' ? text : '';
     }
+    case 'SIGN_COMMITMENT':
+      return typeof command.text === 'string' ? command.text : '';
+    case 'DECIDE':
+      return label(command.approve === true ? 'approve' : 'reject', lang);
     case 'SUPPLEMENT':
     case 'MATERIALS_SUPPLIED':
       return strings(command.materialIds).map(name).join(p.list);

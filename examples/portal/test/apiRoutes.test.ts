@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { signToken } from '../src/portalToken.js';
-import { portalFixture, toleratedFindings } from './portalFixture.js';
+import {
+  portalFixture,
+  toleranceStory,
+  toleratedFindings,
+} from './portalFixture.js';
 
 type Json = Record<string, unknown>;
 
@@ -67,15 +71,7 @@ describe('apiRoutes: the 容缺 story over HTTP', () => {
       entries: { actor: Json; command: { type: string } }[];
       check: Json;
     }>();
-    expect(entries.map((e) => e.command.type)).toEqual([
-      'SUBMIT',
-      'PRE_REVIEW_PASSED',
-      'MATERIALS_CHECKED',
-      'ACCEPT_TOLERANCE',
-      'SUPPLEMENT',
-      'REVIEW_OPINION',
-      'APPROVE',
-    ]);
+    expect(entries.map((e) => e.command.type)).toEqual(toleranceStory);
     // The actor is the token's subject and role, never the body's.
     expect(entries[3]?.actor).toEqual({ id: 'bakery', role: 'applicant' });
     expect(check).toEqual({ ok: true, entries: 7 });

@@ -66,6 +66,81 @@ describe('pageRoutes', () => {
     expect(officer.body).not.toContain('data-command="ACCEPT_TOLERANCE"');
   });
 
+  it('GZ-NOTICE, GZ-CHOICE, GZ-DECIDE: the 告知承诺 route, from the choice on the form to the decision', async () => {
+    const { page, app, as, command, snapshotOfStore } = pages();
+    const home = await page('bakery', '/applicant');
+    expect(home.body).toMatch(
+      /<select name="route">[\s\S]*value="standard"[\s\S]*value="commitment"[\s\S]*告知承诺/,
+    );
+    const submitted = await app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      headers: await as('bakery'),
+      payload: {
+        itemId: 'food-business-permit',
+        route: 'commitment',
+        providedMaterials: ['licence-copy'],
+      },
+    });
+    const { caseId } = submitted.json<{ caseId: string }>();
+    await command('officer-chen', caseId, { type: 'PRE_REVIEW_PASSED' });
+    // The officer ticks each part of the written notice.
+    const noticing = await page('officer-chen', `/cases/${caseId}`);
+    expect(noticing.body).toContain('data-command="GIVE_NOTICE"');
+    expect(
+      noticing.body.match(/name="contents\.\w+"\s+data-boolean/g),
+    ).toHaveLength(6);
+    expect(noticing.body).toContain('待书面告知');
+    const before = await snapshotOfStore();
+    const partial = {
+      item: true,
+      conditions: true,
+      replacedProofs: true,
+      howToCommit: true,
+      rightToVerify: true,
+      consequences: false,
+    };
+    const incomplete = await command('officer-chen', caseId, {
+      type: 'GIVE_NOTICE',
+      contents: partial,
+    });
+    expect(incomplete.statusCode).toBe(409);
+    expect(await snapshotOfStore()).toBe(before);
+    await command('officer-chen', caseId, {
+      type: 'GIVE_NOTICE',
+      contents: { ...partial, consequences: true },
+    });
+    // The applicant chooses freely, then signs.
+    expect((await page('bakery', '/applicant')).body).toContain('选择告知承诺');
+    const choosing = await page('bakery', `/cases/${caseId}`);
+    expect(choosing.body).toContain('data-command="CHOOSE_COMMITMENT"');
+    expect(choosing.body).toContain('data-command="DECLINE_COMMITMENT"');
+    expect(choosing.body).toMatch(/告知承诺书[\s\S]*以承诺替代：经营场所证明/);
+    await command('bakery', caseId, { type: 'CHOOSE_COMMITMENT' });
+    const signing = await page('bakery', `/cases/${caseId}`);
+    expect(signing.body).toMatch(
+      /data-command="SIGN_COMMITMENT"[\s\S]*<textarea name="text">/,
+    );
+    await command('bakery', caseId, {
+      type: 'SIGN_COMMITMENT',
+      text: '本人承诺符合许可条件',
+    });
+    const deciding = await page('officer-chen', `/cases/${caseId}`);
+    expect(deciding.body).toMatch(
+      /data-command="DECIDE"[\s\S]*data-extra="\{&quot;type&quot;:&quot;DECIDE&quot;,&quot;approve&quot;:true\}"/,
+    );
+    await command('officer-chen', caseId, { type: 'DECIDE', approve: true });
+    const decided = await page('bakery', `/cases/${caseId}?lang=en`);
+    expect(decided.body).toContain('data-state="issuing"');
+    expect(decided.body).toContain('data-commitment="granted.verifying"');
+    expect(decided.body).toMatch(
+      /Commitment: 本人承诺符合许可条件 \(2025-09-26\)[\s\S]*Verification by: 2025-12-25/,
+    );
+    expect(decided.body).toMatch(
+      /Commitment signed[\s\S]*本人承诺符合许可条件[\s\S]*Decided on the commitment[\s\S]*Approve/,
+    );
+  });
+
   it('SVC-ONE-NOTICE: a primary material missing leads to one correction notice the applicant answers', async () => {
     const { page, submit, command } = pages();
     const caseId = await submit();

@@ -103,3 +103,14 @@ export const toleratedFindings = [
   { materialId: 'premises-proof', status: 'complete' },
   { materialId: 'food-safety-rules', status: 'missing' },
 ];
+
+/** The commands of the 容缺 story, submission to decision, as the trail records them. */
+export const toleranceStory = [
+  'SUBMIT',
+  'PRE_REVIEW_PASSED',
+  'MATERIALS_CHECKED',
+  'ACCEPT_TOLERANCE',
+  'SUPPLEMENT',
+  'REVIEW_OPINION',
+  'APPROVE',
+];

@@ -7,7 +7,7 @@ import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPortal } from '../src/createPortal.js';
 import { demoItems } from '../src/items.js';
-import { SECRET } from './portalFixture.js';
+import { SECRET, toleranceStory } from './portalFixture.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = resolve(
@@ -192,15 +192,7 @@ describe.skipIf(!available && !inCi)('the portal in a browser', () => {
           (row) => row.getAttribute('data-command'),
         ),
       ),
-    ).toEqual([
-      'SUBMIT',
-      'PRE_REVIEW_PASSED',
-      'MATERIALS_CHECKED',
-      'ACCEPT_TOLERANCE',
-      'SUPPLEMENT',
-      'REVIEW_OPINION',
-      'APPROVE',
-    ]);
+    ).toEqual(toleranceStory);
     expect(
       await applicant.locator('[data-verified]').getAttribute('data-verified'),
     ).toBe('true');
@@ -218,6 +210,55 @@ describe.skipIf(!available && !inCi)('the portal in a browser', () => {
     );
     await shot(applicant, '06-applicant-decided-english');
     expect(await applicant.title()).not.toBe('1');
+  }, 60_000);
+
+  it('GZ-NOTICE, GZ-CHOICE, GZ-DECIDE: an applicant chooses 告知承诺 on the form, is told in writing, signs, and is granted on the spot', async () => {
+    const applicant = await logIn('noodle-shop');
+    const permit = applicant.locator(
+      'section[data-item="food-business-permit"]',
+    );
+    await permit.locator('select[name=route]').selectOption('commitment');
+    await Promise.all([
+      applicant.waitForURL(/\/cases\//),
+      permit.locator('button[type=submit]').click(),
+    ]);
+    const url = applicant.url();
+
+    const officer = await logIn('officer-chen');
+    await officer.goto(url);
+    await send(officer, 'PRE_REVIEW_PASSED');
+    // A notice missing a part is refused, and the page says so.
+    const notice = officer.locator('form[data-command="GIVE_NOTICE"]');
+    const parts = await notice.locator('input[type=checkbox]').all();
+    expect(parts).toHaveLength(6);
+    for (const part of parts.slice(0, -1)) await part.check();
+    await notice.locator('button[type=submit]').click();
+    await officer.locator('#error').waitFor({ state: 'visible' });
+    expect(await officer.locator('#error').getAttribute('data-code')).toBe(
+      'NOT_ALLOWED_IN_STATE',
+    );
+    await parts.at(-1)?.check();
+    await send(officer, 'GIVE_NOTICE');
+
+    await applicant.reload();
+    expect(await applicant.locator('#commitment-notice').innerText()).toContain(
+      '经营场所证明',
+    );
+    await send(applicant, 'CHOOSE_COMMITMENT');
+    await send(applicant, 'SIGN_COMMITMENT');
+    await shot(applicant, '07-applicant-commitment-signed');
+
+    await officer.reload();
+    await send(officer, 'DECIDE');
+    expect(
+      await officer.locator('#case-summary').getAttribute('data-state'),
+    ).toBe('issuing');
+    expect(
+      await officer
+        .locator('#commitment-notice')
+        .getAttribute('data-commitment'),
+    ).toBe('granted.verifying');
+    await shot(officer, '08-officer-commitment-granted');
   }, 60_000);
 
   it('shows an officer’s refusal of an applicant’s command in both languages', async () => {

@@ -3,12 +3,14 @@ import { KuaibanError, textMatching } from '@kuaiban/calendar';
 import type { ItemDefinition } from '@kuaiban/core';
 import type { ScenarioInput } from '@kuaiban/sim';
 import {
+  chainKpiText,
   compareDesigns,
   comparisonText,
   defineScenario,
   htmlReport,
   kpiText,
   simulate,
+  simulateChain,
   simulatedEventLogs,
 } from '@kuaiban/sim';
 import { Command, Option } from 'commander';
@@ -56,9 +58,27 @@ function itemOf(io: CliIO, path: string): ItemDefinition {
   if (design.kind === 'item') return design.item;
   throw new KuaibanError({
     code: 'INVALID_ARGUMENT',
-    message: `${path}: simulate takes one service item; this design is a chain of ${design.chain.items.length} items (simulate each item)`,
-    messageZh: `${path}：simulate 只接受单个事项；该设计是包含 ${design.chain.items.length} 个事项的链条（请逐项仿真）`,
+    message: `${path}: --compare takes one service item; this design is a chain of ${design.chain.items.length} items`,
+    messageZh: `${path}：--compare 只接受单个事项；该设计是包含 ${design.chain.items.length} 个事项的链条`,
     details: { path },
+  });
+}
+
+/** Options an item run has and a chain run does not. */
+function refuseForChain(
+  path: string,
+  options: { compare?: string; report?: string; log?: string },
+): void {
+  const used = (['compare', 'report', 'log'] as const).filter(
+    (key) => options[key] !== undefined,
+  );
+  if (used.length === 0) return;
+  const flags = used.map((key) => `--${key}`).join(', ');
+  throw new KuaibanError({
+    code: 'INVALID_ARGUMENT',
+    message: `${path} is a chain: ${flags} apply to one service item (simulate the item's own design for them)`,
+    messageZh: `${path} 是链条：${flags} 仅适用于单个事项（请对该事项的设计单独仿真）`,
+    details: { path, options: used },
   });
 }
 
@@ -115,7 +135,8 @@ function progressBar(
 /**
  * `kuaiban simulate <design>`: simulates a design under a scenario (the
  * default scenario when none is given) and prints the KPI table, or the
- * KPI document with `--format json`; `--compare` runs a second design with
+ * KPI document with `--format json`; a chain (一件事) runs `--cases`
+ * enterprises through its items and reports their end-to-end time; `--compare` runs a second design with
  * the same seed (what-if), `--report` writes the HTML report and `--log`
  * the event log of the recorded cases (`.xes`, `.ocel.json`, `.csv`,
  * `.jsonl`).
@@ -130,12 +151,19 @@ export function simulateCommand(
     .description(
       'simulate a design under a scenario: cycle times, on-time rates, load (仿真)',
     )
-    .argument('<design>', 'the design: a service item as JSON')
+    .argument(
+      '<design>',
+      'the design: a service item or a chain (一件事) as JSON',
+    )
     .option(
       '--scenario <file>',
       'the scenario as JSON (default: the documented default scenario)',
     )
-    .option('--cases <n>', 'cases per replication, after the warm-up', '1000')
+    .option(
+      '--cases <n>',
+      'cases (a chain: enterprises) per replication, after the warm-up',
+      '1000',
+    )
     .option(
       '--seed <s>',
       'random seed: the same seed gives the same numbers',
@@ -167,12 +195,34 @@ export function simulateCommand(
           messageZh: `--log ${options.log}：文件扩展名须为 .xes、.ocel.json、.csv 或 .jsonl`,
         });
       }
-      const item = itemOf(io, designPath);
+      const design = readDesign(io, designPath);
+      const scenarioInput = scenarioOf(io, options.scenario);
+      if (design.kind === 'chain') {
+        refuseForChain(designPath, options);
+        const onProgress = progressBar(io, 'simulating the chain');
+        const chainSettings = {
+          scenario: scenarioInput,
+          enterprises: options.cases,
+          seed: options.seed,
+          replications: options.replications,
+          warmupDays: options.warmup,
+        };
+        const simulation = await simulateChain(
+          design.chain,
+          onProgress ? { ...chainSettings, onProgress } : chainSettings,
+        );
+        io.stdout(
+          options.format === 'json'
+            ? `${JSON.stringify(simulation.kpi, null, 2)}\n`
+            : chainKpiText(simulation.kpi),
+        );
+        return;
+      }
+      const item = design.item;
       const alternative =
         options.compare === undefined ? undefined : itemOf(io, options.compare);
-      const scenario = scenarioOf(io, options.scenario);
       const settings = {
-        scenario,
+        scenario: scenarioInput,
         cases: options.cases,
         seed: options.seed,
         replications: options.replications,

@@ -1,12 +1,17 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KpiDocumentSchema, ComparisonDocumentSchema } from '@kuaiban/sim';
+import {
+  ChainKpiDocumentSchema,
+  ComparisonDocumentSchema,
+  KpiDocumentSchema,
+} from '@kuaiban/sim';
 import { describe, expect, it } from 'vitest';
 import {
   constructionPermitInput,
   foodPermitInput,
 } from '../../core/test/items.js';
+import { restaurantChainInput } from '../../sim/test/fixtures.js';
 import type { CliIO } from '../src/index.js';
 import { ExitCode, runCli } from '../src/index.js';
 
@@ -25,6 +30,7 @@ const files: Record<string, string> = {
     nameZh: '链',
     items: [{ item: foodPermitInput() }],
   }),
+  'restaurant.json': JSON.stringify(restaurantChainInput()),
 };
 
 async function kuaiban(...argv: string[]) {
@@ -164,6 +170,43 @@ describe('kuaiban simulate', () => {
     }
   });
 
+  it('simulates a chain (一件事): enterprises end to end, then each item', async () => {
+    const run = await kuaiban(
+      'simulate',
+      'restaurant.json',
+      ...small,
+      '--seed',
+      '3',
+    );
+    expect(run.code).toBe(ExitCode.ok);
+    expect(run.stdout).toContain(
+      '开餐馆一件事 Open a restaurant (open-a-restaurant, 3 items)',
+    );
+    expect(run.stdout).toContain('2 replications × 200 enterprises, seed 3');
+    expect(run.stdout).toMatch(/end to end 全程 \(working\)/);
+    expect(run.stdout).toMatch(/^food-business-permit +\d+/m);
+    const json = await kuaiban(
+      'simulate',
+      'restaurant.json',
+      ...small,
+      '--seed',
+      '3',
+      '--format',
+      'json',
+    );
+    const kpi = ChainKpiDocumentSchema.parse(JSON.parse(json.stdout));
+    expect(kpi.enterprises).toBe(400);
+    expect(kpi.items.map((i) => i.itemId)).toEqual([
+      'business-licence',
+      'food-business-permit',
+      'construction-permit',
+    ]);
+    expect(kpi.items[1]!.provided).toEqual(['licence-copy']);
+    expect(kpi.endToEnd.workingDays.p99).toBeGreaterThanOrEqual(
+      kpi.endToEnd.workingDays.p90,
+    );
+  });
+
   it('exits 2 with a message for bad input, naming what and where', async () => {
     const cases = [
       [['simulate', 'missing.json'], /Cannot read missing.json/],
@@ -179,7 +222,21 @@ describe('kuaiban simulate', () => {
       ],
       [['simulate', 'food.json', '--format', 'xml'], /xml/],
       [['simulate', 'food.json', '--log', 'out.txt'], /--log out.txt/],
-      [['simulate', 'chain.json'], /chain of 1 items/],
+      [
+        ['simulate', 'food.json', '--compare', 'chain.json'],
+        /chain.json: --compare takes one service item; this design is a chain of 1 items/,
+      ],
+      [
+        [
+          'simulate',
+          'restaurant.json',
+          '--report',
+          'out.html',
+          '--log',
+          'a.csv',
+        ],
+        /restaurant.json is a chain: --report, --log apply to one service item/,
+      ],
     ] as const;
     for (const [argv, message] of cases) {
       const run = await kuaiban(...argv);

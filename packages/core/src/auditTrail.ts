@@ -120,15 +120,28 @@ export function appendEntry(
     typeof command === 'object' && command !== null && !Array.isArray(command)
       ? { type: (command as { type?: unknown }).type }
       : command;
-  const { hash: _hash, ...checked } = parseWith(
+  const checked = parseWith(
     AuditEntrySchema,
     { ...unhashed, command: commandShape, hash: GENESIS_HASH },
     { code: 'INVALID_ARGUMENT', what: 'audit entry', whatZh: '留痕记录' },
   );
-  const entry = { ...checked, command: draft.command };
-  const json = canonicalJson(entry);
-  const copy = JSON.parse(json) as Omit<AuditEntry, 'hash'>;
-  return { ...entry, ...copy, hash: sha256(json) };
+  const json = canonicalJson(inOrder({ ...checked, command: draft.command }));
+  return { ...inOrder(JSON.parse(json) as AuditEntry), hash: sha256(json) };
+}
+
+/** An entry's fields without its hash, in the schema's order. */
+function inOrder(entry: AuditEntry): Omit<AuditEntry, 'hash'> {
+  return {
+    caseId: entry.caseId,
+    sequence: entry.sequence,
+    at: entry.at,
+    actor: entry.actor,
+    command: entry.command,
+    commandId: entry.commandId,
+    reason: entry.reason,
+    state: entry.state,
+    previousHash: entry.previousHash,
+  };
 }
 
 /** Which check an entry failed first, in the order they are made. */

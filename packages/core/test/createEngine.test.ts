@@ -361,3 +361,26 @@ describe('createEngine: findings of the property tests', () => {
     });
   });
 });
+
+describe('createEngine: a refused submission changes nothing', () => {
+  it('keeps the case already stored under a repeated id, which runs on as before', async () => {
+    const engine = createEngine({
+      items: [defineItem(foodPermitInput())],
+      calendar,
+      clock: { now: () => '2025-09-26T09:00:00.000+08:00' },
+      ids: () => 'case-1',
+    });
+    const { caseId } = await submit(engine);
+    await engine.dispatch(caseId, {
+      type: 'PRE_REVIEW_PASSED',
+      actor: officer,
+    });
+    const before = await engine.get(caseId);
+    expect(await codeOf(submit(engine))).toBe('CONFLICT');
+    expect(await engine.get(caseId)).toEqual(before);
+    expect(await engine.history(caseId)).toHaveLength(2);
+    await engine.dispatch(caseId, checked);
+    expect((await engine.get(caseId)).version).toBe(3);
+    expect(await engine.replay(caseId)).toMatchObject({ matches: true });
+  });
+});

@@ -36,8 +36,8 @@ type Parallel = Extract<ItemDefinition['review'], { mode: 'parallel' }>;
 
 /**
  * The longest chain of department reviews, each waiting for its
- * prerequisites (GC-LEAD): a department takes its own limit, and a timeout
- * is judged the working day after (TIME-NEXT-DAY). Supplement pauses are
+ * prerequisites (GC-LEAD) and taking its whole limit: the worst a design
+ * allows while every department keeps its own clock. Supplement pauses are
  * not counted (TIME-EXCLUDED).
  */
 export function criticalPath(review: Parallel): {
@@ -60,7 +60,7 @@ export function criticalPath(review: Parallel): {
       if (before.days > best.days) best = before;
     }
     const result = {
-      days: best.days + department.limitDays + 1,
+      days: best.days + department.limitDays,
       chain: [...best.chain, id],
     };
     memo.set(id, result);
@@ -76,9 +76,9 @@ export function criticalPath(review: Parallel): {
     const department = byId.get(id);
     const step: WitnessStep = {
       from,
-      event: `${id} reviews (${department?.limitDays ?? 0} working days, timeout judged the next day)`,
+      event: `${id} reviews to the end of its limit`,
       to: `${id} decided`,
-      days: (department?.limitDays ?? 0) + 1,
+      days: department?.limitDays ?? 0,
     };
     from = `${id} decided`;
     return step;

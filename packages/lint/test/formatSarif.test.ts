@@ -124,10 +124,10 @@ describe('formatText', () => {
     expect(text).toContain(
       '✖ error decision-within-statutory (ALL-42-DECIDE-20D) construction-permit limits.statutory.days',
     );
-    expect(text).toContain('受理至决定的最长路径需 28 个工作日');
+    expect(text).toContain('受理至决定的最长路径需 25 个工作日');
     expect(text).toContain('basis: 中华人民共和国行政许可法 art. 42');
     expect(text).toContain(
-      '    accepted --planning reviews (10 working days, timeout judged the next day)--> planning decided (11 wd)',
+      '    accepted --planning reviews to the end of its limit--> planning decided (10 wd)',
     );
     expect(text).toContain(
       '1 item(s), preset recommended: 1 error(s), 1 warning(s)',

@@ -78,8 +78,8 @@ describe('lintDesign: a library of broken designs, each caught by its rule', () 
     const late = report.findings.find(
       (f) => f.rule === 'decision-within-statutory',
     );
-    expect(late?.message).toContain('28 working days');
-    expect(late?.witness?.map((s) => s.days)).toEqual([11, 11, 6, 0]);
+    expect(late?.message).toContain('25 working days');
+    expect(late?.witness?.map((s) => s.days)).toEqual([10, 10, 5, 0]);
   });
 
   it('ALL-42-DECIDE-20D: a department clock longer than the statutory limit bounds nothing', () => {

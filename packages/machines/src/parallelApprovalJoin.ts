@@ -4,6 +4,26 @@ import type { ParallelApprovalSpec } from './parallelApprovalSchemas.js';
 /** Tolerance for sums of fractional weights (0.1 + 0.2 is not 0.3). */
 const EPSILON = 1e-9;
 
+/** Whether `count` approvals of `weight` meet the join policy. */
+function policyMet(
+  spec: Pick<ParallelApprovalSpec, 'departments' | 'join'>,
+  totalWeight: number,
+  count: number,
+  weight: number,
+): boolean {
+  const { join } = spec;
+  switch (join.policy) {
+    case 'all':
+      return count === spec.departments.length;
+    case 'any':
+      return count >= 1;
+    case 'quorum':
+      return count >= join.k;
+    case 'weighted':
+      return weight >= join.threshold * totalWeight - EPSILON;
+  }
+}
+
 /**
  * The outcome of the join (会签/或签/票签) once it is certain, or `null` while
  * it still depends on open reviews. With `short-circuit` the outcome is
@@ -37,22 +57,18 @@ export function joinOutcome(
     }
   }
   if (spec.rejection === 'collect-all' && pending > 0) return null;
-  const { join } = spec;
-  const met = (count: number, weight: number): boolean => {
-    switch (join.policy) {
-      case 'all':
-        return count === spec.departments.length;
-      case 'any':
-        return count >= 1;
-      case 'quorum':
-        return count >= join.k;
-      case 'weighted':
-        return weight >= join.threshold * totalWeight - EPSILON;
-    }
-  };
-  if (met(approvals, approvingWeight)) return 'approved';
+  if (policyMet(spec, totalWeight, approvals, approvingWeight)) {
+    return 'approved';
+  }
   // Even if every open review approved, the policy would not be met.
-  if (!met(approvals + pending, approvingWeight + pendingWeight)) {
+  if (
+    !policyMet(
+      spec,
+      totalWeight,
+      approvals + pending,
+      approvingWeight + pendingWeight,
+    )
+  ) {
     return 'rejected';
   }
   return null;

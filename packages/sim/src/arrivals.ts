@@ -147,3 +147,11 @@ export function generateArrivals(
     }
   }
 }
+
+/** Given arrival times as {@link Arrivals}: those after the warm-up counted. */
+export function givenArrivals(times: Float64Array, warmupEnd: number): Arrivals {
+  let firstCounted = 0;
+  while (firstCounted < times.length && times[firstCounted]! < warmupEnd)
+    firstCounted++;
+  return { times, length: times.length, firstCounted, warmupEnd };
+}

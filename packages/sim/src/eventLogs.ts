@@ -3,7 +3,7 @@ import { appendEntry, toJsonl, toOcel, toXes } from '@kuaiban/core';
 import type { OcelLog } from '@kuaiban/core';
 import type { CaseTrace } from './caseTrace.js';
 import { partyFor } from './checkFidelity.js';
-import { SIMULATED_OFFICERS } from './runReplication.js';
+import { SIMULATED_OFFICERS } from './caseCodes.js';
 
 /**
  * Simulated cases as case histories: the same hash-chained audit entries

@@ -30,6 +30,8 @@ export { compileSimulation } from './simulationModel.js';
 export type { Pool, SimulationModel } from './simulationModel.js';
 export { OUTCOMES, runReplication } from './runReplication.js';
 export type {
+  CaseRecords,
+  GivenArrivals,
   Outcome,
   ReplicationOptions,
   ReplicationResult,
@@ -41,6 +43,21 @@ export type {
   TracedWakeUp,
 } from './caseTrace.js';
 export { simulate } from './simulate.js';
+export { itemInChain, simulateChain } from './simulateChain.js';
+export type {
+  ChainItemSimulation,
+  ChainSimulation,
+  SimulateChainOptions,
+} from './simulateChain.js';
+export { runChainReplication } from './runChainReplication.js';
+export type {
+  ChainModel,
+  ChainReplicationOptions,
+  ChainReplicationResult,
+} from './runChainReplication.js';
+export { ChainKpiDocumentSchema } from './chainKpiDocument.js';
+export type { ChainKpiDocument } from './chainKpiDocument.js';
+export { chainKpiText } from './chainKpiText.js';
 export type { SimulateOptions, Simulation } from './simulate.js';
 export {
   ComparisonDocumentSchema,

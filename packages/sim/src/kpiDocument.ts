@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ReplicationResult } from './runReplication.js';
-import { OUTCOMES } from './runReplication.js';
+import { OUTCOMES } from './caseCodes.js';
 import type { SimulationModel } from './simulationModel.js';
 import {
   confidenceInterval,
@@ -102,15 +102,14 @@ const interval = ([lo, hi]: [number, number]): [number, number] => [
   round(hi),
 ];
 
-function summary(
-  results: readonly ReplicationResult[],
-  pick: (r: ReplicationResult) => ArrayLike<number>,
+/** A {@link Summary} of values drawn in replications (one array each). */
+export function summaryOf(
+  perReplication: readonly ArrayLike<number>[],
 ): Summary {
   const all: number[] = [];
   const means: number[] = [];
   const p90s: number[] = [];
-  for (const r of results) {
-    const values = pick(r);
+  for (const values of perReplication) {
     means.push(mean(values));
     p90s.push(quantile(sortedCopy(values), 0.9));
     for (let i = 0; i < values.length; i++) all.push(values[i]!);
@@ -126,15 +125,12 @@ function summary(
   };
 }
 
-function rate(
-  results: readonly ReplicationResult[],
-  count: (r: ReplicationResult) => [number, number],
-): Rate {
+/** A {@link Rate} of `[hits, total]` counted in each replication. */
+export function rateOf(perReplication: readonly [number, number][]): Rate {
   let hits = 0;
   let total = 0;
   const shares: number[] = [];
-  for (const r of results) {
-    const [h, t] = count(r);
+  for (const [h, t] of perReplication) {
     hits += h;
     total += t;
     shares.push(t === 0 ? 0 : h / t);
@@ -143,6 +139,20 @@ function rate(
     share: round(total === 0 ? 0 : hits / total),
     ci95: interval(confidenceInterval(shares)),
   };
+}
+
+function summary(
+  results: readonly ReplicationResult[],
+  pick: (r: ReplicationResult) => ArrayLike<number>,
+): Summary {
+  return summaryOf(results.map(pick));
+}
+
+function rate(
+  results: readonly ReplicationResult[],
+  count: (r: ReplicationResult) => [number, number],
+): Rate {
+  return rateOf(results.map(count));
 }
 
 function counts(values: Uint8Array, hit: number, skip = -1): [number, number] {

@@ -1,22 +1,22 @@
 import type { ComparisonDocument } from './compareDesigns.js';
 import type { KpiDocument, Rate, Summary } from './kpiDocument.js';
 
-const fixed = (x: number, digits = 1) => x.toFixed(digits);
-const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
+export const fixed = (x: number, digits = 1) => x.toFixed(digits);
+export const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 /** Columns a text takes in a terminal: CJK characters take two. */
 const columns = (text: string) =>
   [...text].reduce(
     (w, c) => w + ((c.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1),
     0,
   );
-const pad = (text: string, width: number) =>
+export const pad = (text: string, width: number) =>
   text + ' '.repeat(Math.max(0, width - columns(text)));
 
-function summaryRow(label: string, s: Summary, unit: string): string {
+export function summaryRow(label: string, s: Summary, unit: string): string {
   return `${pad(label, 30)}${pad(`${fixed(s.mean)} ${unit}`, 16)}${pad(`[${fixed(s.ci95[0])}, ${fixed(s.ci95[1])}]`, 18)}${pad(fixed(s.p50), 8)}${pad(fixed(s.p90), 8)}${fixed(s.p99)}`;
 }
 
-function rateRow(label: string, r: Rate): string {
+export function rateRow(label: string, r: Rate): string {
   return `${pad(label, 30)}${pad(percent(r.share), 16)}[${percent(r.ci95[0])}, ${percent(r.ci95[1])}]`;
 }
 

@@ -119,7 +119,8 @@ function minutes(time: string): number {
   return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 }
 
-function scenarioError(
+/** An `INVALID_SCENARIO` error about one field of the scenario. */
+export function scenarioError(
   message: string,
   messageZh: string,
   path: (string | number)[],
@@ -137,14 +138,16 @@ function scenarioError(
  * goes through `compileItem`, as in the engine; the simulator moves cases
  * only along transitions the compiled machine's graph has, and a scenario
  * that names steps, departments or pools the design lacks is refused
- * (`INVALID_SCENARIO`).
+ * (`INVALID_SCENARIO`), unless `inChain` (a chain's scenario names the
+ * steps, departments and pools of all its items; the chain checks them).
  */
 export function compileSimulation(
   definition: ItemDefinition,
   scenario: Scenario,
-  options: { calendar: WorkCalendar },
+  options: { calendar: WorkCalendar; inChain?: boolean },
 ): SimulationModel {
   const { calendar } = options;
+  const strict = options.inChain !== true;
   const compiled = compileItem(definition, { calendar });
   const item = compiled.definition;
   for (const [source, event, target] of USED_TRANSITIONS) {
@@ -184,7 +187,7 @@ export function compileSimulation(
         }))
       : [];
   const lead = review.mode === 'parallel' ? review.lead.id : null;
-  for (const key of Object.keys(scenario.durations.steps)) {
+  for (const key of strict ? Object.keys(scenario.durations.steps) : []) {
     if (!steps.some((s) => s.id === key)) {
       throw scenarioError(
         `the design has no review step "${key}"`,
@@ -193,7 +196,7 @@ export function compileSimulation(
       );
     }
   }
-  for (const key of Object.keys(scenario.durations.departments)) {
+  for (const key of strict ? Object.keys(scenario.durations.departments) : []) {
     if (!departments.some((d) => d.id === key)) {
       throw scenarioError(
         `the design has no department "${key}" in its parallel review`,
@@ -262,6 +265,7 @@ export function compileSimulation(
   ];
   scenario.staff.forEach((s, index) => {
     if (
+      strict &&
       !pools.some((p) => p.department === s.department && p.role === s.role)
     ) {
       throw scenarioError(

@@ -1,4 +1,4 @@
-import type { ItemDefinitionInput } from '@kuaiban/core';
+import type { ChainDefinitionInput, ItemDefinitionInput } from '@kuaiban/core';
 import { defineItem } from '@kuaiban/core';
 import {
   constructionPermitInput,
@@ -76,3 +76,67 @@ export const queueOnly = {
     { department: 'market-regulation', role: 'agency-head', count: 50 },
   ],
 } as const;
+
+/** 企业开办 (营业执照): registration on the spot at the market regulation bureau. */
+export const businessLicenceInput = (): ItemDefinitionInput => ({
+  ...foodPermitInput(),
+  id: 'business-licence',
+  name: 'Business licence',
+  nameZh: '营业执照（企业开办）',
+  legalBasis: '市场主体登记管理条例 art. 19',
+  caseKind: 'on-the-spot',
+  limits: { statutory: { days: 3, basis: '市场主体登记管理条例 art. 19' } },
+  acceptance: {},
+  materials: [
+    {
+      id: 'application',
+      name: 'Application',
+      nameZh: '设立登记申请书',
+      primary: true,
+      tolerable: false,
+    },
+    {
+      id: 'articles',
+      name: 'Articles',
+      nameZh: '公司章程',
+      primary: true,
+      tolerable: false,
+    },
+  ],
+});
+
+/** The food permit asking for the licence copy itself (a chain provides it). */
+export const foodPermitInChainInput = (): ItemDefinitionInput => ({
+  ...foodPermitInput(),
+  materials: foodPermitInput().materials.map(
+    ({ sharedFrom: _shared, ...material }) => material,
+  ),
+});
+
+/**
+ * 开餐馆一件事: the licence first, then the food permit (given the licence
+ * copy) and the construction permit side by side, or one after the other.
+ */
+export const restaurantChainInput = (serial = false): ChainDefinitionInput => ({
+  id: 'open-a-restaurant',
+  name: 'Open a restaurant',
+  nameZh: '开餐馆一件事',
+  items: [
+    { item: businessLicenceInput() },
+    { item: foodPermitInChainInput(), after: ['business-licence'] },
+    {
+      item: constructionPermitInput(),
+      after: serial
+        ? ['business-licence', 'food-business-permit']
+        : ['business-licence'],
+    },
+  ],
+  provides: [
+    {
+      from: 'business-licence',
+      result: 'business-licence',
+      to: 'food-business-permit',
+      material: 'licence-copy',
+    },
+  ],
+});

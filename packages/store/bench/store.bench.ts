@@ -153,7 +153,9 @@ async function scaleRate(
   );
   const begin = performance.now();
   const runs = await Promise.all(
-    started.map((n) => n.request({ type: 'drain', date: WAKE_DATE }, 'drained')),
+    started.map((n) =>
+      n.request({ type: 'drain', date: WAKE_DATE }, 'drained'),
+    ),
   );
   const ms = performance.now() - begin;
   await Promise.all(started.map((n) => n.exit()));
@@ -167,7 +169,11 @@ const pgUrl = await server.url('bench');
 const postgres = await createPostgresStore({ connectionString: pgUrl });
 const pglite = await createPgliteStore();
 const subjects: Subject[] = [
-  { name: 'memory store (baseline)', store: createMemoryStore(), durable: null },
+  {
+    name: 'memory store (baseline)',
+    store: createMemoryStore(),
+    durable: null,
+  },
   { name: 'PGlite (embedded, in memory)', store: pglite, durable: pglite },
   { name: 'PostgreSQL (pg, local server)', store: postgres, durable: postgres },
 ];
@@ -209,7 +215,10 @@ const scale = new Map<number, number[]>([
   [2, []],
 ]);
 for (let r = 0; r < SCALE_ROUNDS; r++) {
-  progress(`[store] 1 and 2 worker processes: round ${r + 1}/${SCALE_ROUNDS}`, r === 0);
+  progress(
+    `[store] 1 and 2 worker processes: round ${r + 1}/${SCALE_ROUNDS}`,
+    r === 0,
+  );
   for (const nodes of [1, 2]) {
     scale.get(nodes)?.push(await scaleRate(admin, templateUrl, nodes, r));
   }

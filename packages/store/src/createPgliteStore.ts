@@ -58,10 +58,7 @@ export async function createPgliteStore(
     try {
       db = await PGlite.create(options.dataDir);
     } catch (error) {
-      throw unavailableError(
-        `PGlite ${options.dataDir ?? 'in memory'}`,
-        error,
-      );
+      throw unavailableError(`PGlite ${options.dataDir ?? 'in memory'}`, error);
     }
   }
   const executor = pgliteExecutor(db, options.pglite === undefined);

@@ -43,7 +43,8 @@ export interface DurableStore extends CaseStore {
   /**
    * Claims up to `limit` pending wake-ups due on or before `date`, earliest
    * first, that no other live node holds (`FOR UPDATE SKIP LOCKED`; claims
-   * past their expiry are taken over). A node gets its own claims again.
+   * past their expiry are taken over). A timer a node inherited with its
+   * case's claim (never attempted) is that node's to take at once.
    */
   claimWakeUps(request: ClaimRequest): Promise<readonly WakeUp[]>;
   /** Marks a claimed wake-up fired; false if it was fired already. */
@@ -225,8 +226,8 @@ export async function createSqlStore(db: SqlExecutor): Promise<DurableStore> {
         `WITH due AS (
            SELECT case_id, due_on FROM kuaiban_wake_ups
            WHERE fired_at IS NULL AND due_on <= $1
-             AND (claimed_by IS NULL OR claimed_by = $3
-                  OR claim_expires_at < now())
+             AND (claimed_by IS NULL OR claim_expires_at < now()
+                  OR (claimed_by = $3 AND attempts = 0))
            ORDER BY due_on, case_id
            LIMIT $2
            FOR UPDATE SKIP LOCKED

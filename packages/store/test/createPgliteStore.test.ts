@@ -4,11 +4,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { isKuaibanError } from '@kuaiban/calendar';
 import type { AuditEntry, CaseChange } from '@kuaiban/core';
-import {
-  appendEntry,
-  storeContract,
-  verifyHistory,
-} from '@kuaiban/core';
+import { appendEntry, storeContract, verifyHistory } from '@kuaiban/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPgliteStore } from '../src/createPgliteStore.js';
 import type { DurableStore } from '../src/createSqlStore.js';
@@ -182,9 +178,9 @@ describe('the query layer: one statement per commit', () => {
     const store: DurableStore = await createPgliteStore({ pglite: shared });
     const first = appendEntry(null, draft('w1', 'SUBMIT'));
     await store.commit(change('w1', 1, first, '2025-10-01'));
-    expect((await store.wakeUps('w1')).map((w) => [w.dueOn, w.firedAt])).toEqual(
-      [['2025-10-01', null]],
-    );
+    expect(
+      (await store.wakeUps('w1')).map((w) => [w.dueOn, w.firedAt]),
+    ).toEqual([['2025-10-01', null]]);
     const tick = appendEntry(first, draft('w1', 'TICK'));
     await store.commit(change('w1', 2, tick, '2025-10-27'));
     const afterTick = await store.wakeUps('w1');

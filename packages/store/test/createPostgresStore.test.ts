@@ -51,11 +51,11 @@ describe.skipIf(bin === null)('createPostgresStore', () => {
     await cluster.stop();
   });
 
-  storeContract(
-    'PostgreSQL',
-    async () => (await freshStore()).store,
-    { describe, it, expect },
-  );
+  storeContract('PostgreSQL', async () => (await freshStore()).store, {
+    describe,
+    it,
+    expect,
+  });
 
   it('CONFLICT: of two engines sending commands to one case at once, exactly one wins', async () => {
     const { store } = await freshStore();
@@ -148,7 +148,10 @@ describe.skipIf(bin === null)('createPostgresStore', () => {
       [1, 2, 3].map(() => createPostgresStore({ connectionString: url })),
     );
     stores.push(...opened);
-    const rows = await sql(url, 'SELECT version FROM kuaiban_schema_migrations');
+    const rows = await sql(
+      url,
+      'SELECT version FROM kuaiban_schema_migrations',
+    );
     expect(rows).toEqual([{ version: 1 }]);
   });
 

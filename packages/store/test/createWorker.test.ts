@@ -30,6 +30,19 @@ beforeEach(async () => {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Waits until a node's pending claims have expired, by the database's clock. */
+async function claimsExpired(nodeId: string): Promise<void> {
+  for (;;) {
+    const { rows } = await db.query<{ expired: boolean }>(
+      `SELECT coalesce(now() > max(claim_expires_at), true) AS expired
+       FROM kuaiban_wake_ups WHERE fired_at IS NULL AND claimed_by = $1`,
+      [nodeId],
+    );
+    if (rows[0]?.expired) return;
+    await sleep(100);
+  }
+}
+
 /** The same script on the memory store, woken with `advanceTo`. */
 async function reference(count: number, date: string) {
   const test = setupEngine();
@@ -123,7 +136,7 @@ describe('createWorker: durable wake-ups', () => {
       nodeId: 'dead-node',
       date: '2025-10-31',
       limit: 4,
-      leaseMs: 150,
+      leaseMs: 3_000,
     });
     expect(dead.length).toBe(4);
     const clock = workerClock();
@@ -138,7 +151,7 @@ describe('createWorker: durable wake-ups', () => {
       (w) => w.claimedBy === 'dead-node' && w.firedAt === null,
     );
     expect(stillClaimed.length).toBe(4);
-    await sleep(200);
+    await claimsExpired('dead-node');
     const second = await worker.drain();
     expect(second.claimed).toBeGreaterThanOrEqual(4);
     const takenOver = await store.wakeUps();
@@ -151,6 +164,40 @@ describe('createWorker: durable wake-ups', () => {
       expect(row?.firedAt).not.toBeNull();
     }
     expect(first.failed + second.failed).toBe(0);
+  }, 30_000);
+
+  it("a TICK's next timer keeps the claim of the node that ran it: other nodes wait, that node goes on", async () => {
+    const test = setupEngine(store);
+    const [caseId = ''] = await caseScript(test.engine, test.at, 1);
+    const [claim] = await store.claimWakeUps({
+      nodeId: 'node-x',
+      date: '2025-10-31',
+      limit: 1,
+      leaseMs: 60_000,
+    });
+    expect(claim?.caseId).toBe(caseId);
+    test.at('2025-10-10', WORKER_TIME);
+    expect(await test.engine.wake(caseId, '2025-10-10')).toBe(1);
+    const [fired, next] = await store.wakeUps(caseId);
+    expect(fired?.firedAt).not.toBeNull();
+    expect(next).toMatchObject({
+      claimedBy: 'node-x',
+      attempts: 0,
+      firedAt: null,
+    });
+    const other = {
+      nodeId: 'node-y',
+      date: '2025-10-31',
+      limit: 5,
+      leaseMs: 60_000,
+    };
+    expect(await store.claimWakeUps(other)).toEqual([]);
+    const again = await store.claimWakeUps({ ...other, nodeId: 'node-x' });
+    expect(again.map((w) => [w.dueOn, w.attempts])).toEqual([[next?.dueOn, 1]]);
+    // Claimed and attempted, it is no longer the node's to take at once.
+    expect(await store.claimWakeUps({ ...other, nodeId: 'node-x' })).toEqual(
+      [],
+    );
   });
 
   it('a wake-up that fails keeps its claim, is reported, and fires after the lease', async () => {
@@ -170,7 +217,7 @@ describe('createWorker: durable wake-ups', () => {
       nodeId: 'node-3',
       store,
       clock,
-      leaseMs: 100,
+      leaseMs: 2_000,
       onError: (error) => errors.push(error),
     });
     const first = await worker.drain();
@@ -178,14 +225,14 @@ describe('createWorker: durable wake-ups', () => {
     expect(errors).toEqual([new Error('disk full')]);
     const [held] = (await store.wakeUps()).filter((w) => w.firedAt === null);
     expect(held?.claimedBy).toBe('node-3');
-    await sleep(150);
+    await claimsExpired('node-3');
     expect((await worker.drain()).fired).toBeGreaterThanOrEqual(1);
     expect(
       (await store.wakeUps()).filter(
         (w) => w.dueOn <= '2025-10-31' && w.firedAt === null,
       ),
     ).toEqual([]);
-  });
+  }, 30_000);
 
   it('CONFLICT: retries a wake-up when a command changed the case meanwhile, and gives up after five', async () => {
     const test = setupEngine(store);
@@ -237,7 +284,9 @@ describe('createWorker: durable wake-ups', () => {
     });
     worker.start();
     worker.start();
-    while ((await store.wakeUps()).some((w) => w.dueOn <= '2025-10-31' && !w.firedAt)) {
+    while (
+      (await store.wakeUps()).some((w) => w.dueOn <= '2025-10-31' && !w.firedAt)
+    ) {
       await sleep(10);
     }
     await worker.stop();

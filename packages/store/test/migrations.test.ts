@@ -36,9 +36,7 @@ describe('migrations: one versioned schema for PGlite and PostgreSQL', () => {
       name: 'a later step',
       sql: 'CREATE TABLE kuaiban_later (id integer);\nCREATE INDEX kuaiban_later_id ON kuaiban_later (id);',
     };
-    expect(await migrate(executor, [...MIGRATIONS, next])).toBe(
-      SCHEMA_VERSION,
-    );
+    expect(await migrate(executor, [...MIGRATIONS, next])).toBe(SCHEMA_VERSION);
     expect(await versions()).toEqual([SCHEMA_VERSION, SCHEMA_VERSION + 1]);
   });
 

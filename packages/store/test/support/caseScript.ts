@@ -25,8 +25,8 @@ export const WORKER_TIME = 'T18:00:00.000+08:00';
 export interface TestEngine {
   readonly engine: Engine;
   /** Moves the clock to `date` at `time` (office hours by default). */
-  at(date: string, time?: string): void;
-  readonly clock: { now(): string };
+  readonly at: (date: string, time?: string) => void;
+  readonly clock: { now: () => string };
 }
 
 /** An engine on `store` with a clock the test moves; ids `case-0001` … */
@@ -51,7 +51,10 @@ export function setupEngine(store?: CaseStore, prefix = 'case'): TestEngine {
 }
 
 /** A day-worker clock for a worker process or a test. */
-export function workerClock(): { now(): string; set(date: string): void } {
+export function workerClock(): {
+  now: () => string;
+  set: (date: string) => void;
+} {
   let now = `2025-09-26${WORKER_TIME}`;
   return {
     now: () => now,

@@ -7,8 +7,8 @@ import type { CaseStore } from '@kuaiban/core';
  */
 export function gatedStore(store: CaseStore): {
   store: CaseStore;
-  arrived(count: number): Promise<void>;
-  open(): void;
+  arrived: (count: number) => Promise<void>;
+  open: () => void;
 } {
   let waiting = 0;
   let release!: () => void;

@@ -62,7 +62,8 @@ export async function startNode(
   });
   const next = (type: string) => {
     const index = inbox.findIndex((m) => m.type === type);
-    if (index >= 0) return Promise.resolve(inbox.splice(index, 1)[0] as NodeMessage);
+    if (index >= 0)
+      return Promise.resolve(inbox.splice(index, 1)[0] as NodeMessage);
     if (child.exitCode !== null || child.signalCode !== null) {
       return Promise.reject(new Error(`Node exited before "${type}"`));
     }

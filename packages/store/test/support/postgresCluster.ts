@@ -5,7 +5,13 @@
  * deleted after. As root the server runs as the `postgres` user.
  */
 import { execFile } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import {
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -124,7 +130,14 @@ export async function startPostgres(bin: string): Promise<PostgresCluster> {
     },
     async stop() {
       try {
-        await asOwner(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
+        await asOwner(join(bin, 'pg_ctl'), [
+          '-D',
+          data,
+          '-m',
+          'immediate',
+          '-w',
+          'stop',
+        ]);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -63,13 +63,13 @@ export function cookies(request: FastifyRequest): Record<string, string> {
   const jar: Record<string, string> = {};
   for (const part of (request.headers.cookie ?? '').split(';')) {
     const at = part.indexOf('=');
-    if (at > 0) {
-      const value = part.slice(at + 1).trim();
-      try {
-        jar[part.slice(0, at).trim()] = decodeURIComponent(value);
-      } catch {
-        jar[part.slice(0, at).trim()] = value;
-      }
+    const name = at > 0 ? part.slice(0, at).trim() : '';
+    if (!name) continue;
+    const value = part.slice(at + 1).trim();
+    try {
+      jar[name] = decodeURIComponent(value);
+    } catch {
+      jar[name] = value;
     }
   }
   return jar;

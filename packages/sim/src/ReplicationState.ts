@@ -84,7 +84,7 @@ export class ReplicationState {
   readonly windowSessions: readonly { from: number; to: number }[];
   private readonly limitsByDay = new Map<
     number,
-    { statutory: number; promised: number }
+    { statutory: number; promised: number; extension: number }
   >();
   /** The case whose stream {@link random} draws from. */
   current = 0;
@@ -158,7 +158,11 @@ export class ReplicationState {
   }
 
   /** The limits (working days) of a case submitted on working day `day`. */
-  limitsOf(day: number): { statutory: number; promised: number } {
+  limitsOf(day: number): {
+    statutory: number;
+    promised: number;
+    extension: number;
+  } {
     let limits = this.limitsByDay.get(day);
     if (!limits) {
       limits = this.model.limitsOn(this.axis.dateOf(day));

@@ -10,6 +10,7 @@ import {
   PAUSED,
   PROVISIONAL,
   REVIEWING,
+  T_EXTEND,
 } from './caseCodes.js';
 import { dispatchDepartment } from './parallelReview.js';
 import type { ReplicationState } from './ReplicationState.js';
@@ -44,6 +45,12 @@ export function acceptCase(
     s.heap.push(t + s.draw(c, model.pauseDays), E_PAUSE_END, c, 0);
   }
   if (model.onTheSpot) return maybeDecide(s, c, t);
+  // ALL-42: the head may extend a case still undecided on its due day.
+  if (model.scenario.probabilities.extension > 0) {
+    const limits = s.limitsOf(s.recvDay[c]!);
+    if (limits.extension > 0)
+      s.timers.push(rank + limits.statutory, c, T_EXTEND);
+  }
   if (!model.parallel) {
     s.enqueue(c, ACTIVITY.firstStep, t);
     return;

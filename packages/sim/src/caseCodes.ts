@@ -39,6 +39,8 @@ export const DENY = 4;
 export const DECISION_QUEUED = 8;
 export const COMMITMENT = 16;
 export const CLOSED = 32;
+/** The statutory limit was extended once (ALL-42-DECIDE-20D). */
+export const EXTENDED = 64;
 
 // Events.
 export const E_TASK = 1;
@@ -52,7 +54,8 @@ export const A_RATE = 3;
 // Wake-ups.
 export const T_DEEM = 0;
 export const T_LAPSE = 1;
-export const T_DEPARTMENT = 2;
+export const T_EXTEND = 2;
+export const T_DEPARTMENT = 3;
 // Department review states.
 export const D_WAITING = 0;
 export const D_REVIEWING = 1;

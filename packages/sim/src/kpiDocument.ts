@@ -71,7 +71,12 @@ export const KpiDocumentSchema = z.strictObject({
     calendarDays: SummarySchema,
   }),
   /** Among decided cases: decided within the promised and the statutory limit. */
-  onTime: z.strictObject({ promised: RateSchema, statutory: RateSchema }),
+  onTime: z.strictObject({
+    promised: RateSchema,
+    statutory: RateSchema,
+    /** Share whose statutory limit the agency head extended (ALL-42), counted in `statutory`. */
+    extended: RateSchema.optional(),
+  }),
   /** SVC-SIX-CUTS (六减) per case. */
   perCase: z.strictObject({
     visits: SummarySchema,
@@ -257,6 +262,16 @@ export function kpiDocument(
     onTime: {
       promised: rate(results, (r) => counts(r.onTimePromised, 1, 2)),
       statutory: rate(results, (r) => counts(r.onTimeStatutory, 1, 2)),
+      extended: rate(results, (r) => {
+        let hits = 0;
+        let total = 0;
+        r.onTimeStatutory.forEach((v, i) => {
+          if (v === 2) return;
+          total++;
+          hits += r.extended[i]!;
+        });
+        return [hits, total];
+      }),
     },
     perCase: {
       visits: summary(results, (r) => r.visits),

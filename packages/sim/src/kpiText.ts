@@ -44,6 +44,9 @@ export function kpiText(kpi: KpiDocument): string {
     '',
     rateRow('decided within promise 承诺', kpi.onTime.promised),
     rateRow('decided within statute 法定', kpi.onTime.statutory),
+    ...(kpi.onTime.extended && kpi.onTime.extended.share > 0
+      ? [rateRow('extended 延期 (ALL-42)', kpi.onTime.extended)]
+      : []),
     rateRow('approved 准予', kpi.outcomes.approved),
     rateRow('denied 不予许可', kpi.outcomes.denied),
     rateRow('refused 不予受理', kpi.outcomes.refused),

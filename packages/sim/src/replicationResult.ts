@@ -1,4 +1,4 @@
-import { COMMITMENT, OUTCOMES } from './caseCodes.js';
+import { COMMITMENT, EXTENDED, OUTCOMES } from './caseCodes.js';
 import type { CaseTrace } from './caseTrace.js';
 import type { ReplicationState } from './ReplicationState.js';
 
@@ -13,6 +13,8 @@ export interface ReplicationResult {
   /** 1 decided within the limit, 0 not, 2 never decided (refused, lapsed). */
   readonly onTimePromised: Uint8Array;
   readonly onTimeStatutory: Uint8Array;
+  /** 1 where the statutory limit was extended (ALL-42). */
+  readonly extended: Uint8Array;
   readonly visits: Uint8Array;
   readonly materials: Uint8Array;
   readonly proofs: Uint8Array;
@@ -52,6 +54,7 @@ export function replicationResult(s: ReplicationState): ReplicationResult {
   const cycleCalendarDays = new Float64Array(counted);
   const onTimePromised = new Uint8Array(counted);
   const onTimeStatutory = new Uint8Array(counted);
+  const extended = new Uint8Array(counted);
   for (let c = firstCounted; c < n; c++) {
     const i = c - firstCounted;
     const closed = s.closeT[c]!;
@@ -61,6 +64,9 @@ export function replicationResult(s: ReplicationState): ReplicationResult {
     const decided = decisionRank[c]!;
     const limits = s.limitsOf(recvDay[c]!);
     const base = s.acceptRank[c]! + s.pausedDays[c]!;
+    const statutory =
+      limits.statutory + (flags[c]! & EXTENDED ? limits.extension : 0);
+    extended[i] = flags[c]! & EXTENDED ? 1 : 0;
     if (decided < 0) {
       onTimePromised[i] = 2;
       onTimeStatutory[i] = 2;
@@ -69,7 +75,7 @@ export function replicationResult(s: ReplicationState): ReplicationResult {
       onTimeStatutory[i] = 1;
     } else {
       onTimePromised[i] = decided <= base + limits.promised ? 1 : 0;
-      onTimeStatutory[i] = decided <= base + limits.statutory ? 1 : 0;
+      onTimeStatutory[i] = decided <= base + statutory ? 1 : 0;
     }
     const trace = s.traces[c];
     if (trace) {
@@ -77,7 +83,7 @@ export function replicationResult(s: ReplicationState): ReplicationResult {
       const accepted = !(flags[c]! & COMMITMENT) && decided >= 0;
       const supplement = s.supplementDue[c]!;
       trace.due = {
-        decision: accepted ? axis.dateOf(base + limits.statutory) : null,
+        decision: accepted ? axis.dateOf(base + statutory) : null,
         promised: accepted ? axis.dateOf(base + limits.promised) : null,
         supplement: supplement >= 0 ? axis.dateOf(supplement) : null,
         issuance:
@@ -92,6 +98,7 @@ export function replicationResult(s: ReplicationState): ReplicationResult {
     outcome: s.outcome.slice(firstCounted),
     onTimePromised,
     onTimeStatutory,
+    extended,
     visits: s.visits.slice(firstCounted),
     materials: s.materials.slice(firstCounted),
     proofs: s.proofs.slice(firstCounted),

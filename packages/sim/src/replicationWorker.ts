@@ -12,6 +12,7 @@ runReplicationsHere(job, (result) => {
     result.outcome,
     result.onTimePromised,
     result.onTimeStatutory,
+    result.extended,
     result.visits,
     result.materials,
     result.proofs,

@@ -189,6 +189,11 @@ export const ScenarioSchema = z.strictObject({
       departmentRejects: Probability.default(0.05),
       /** A department asks for a supplement (once per case). */
       departmentAsksSupplement: Probability.default(0.15),
+      /**
+       * The agency head extends, once, a case not decided when its statutory
+       * due day begins, where the item's basis allows it (ALL-42-DECIDE-20D).
+       */
+      extension: Probability.default(0),
       /** The applicant rates the service (好差评). */
       rates: Probability.default(0.8),
       /** Weights of the five grades, best first (SVC-RATING). */

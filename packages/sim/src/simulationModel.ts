@@ -111,8 +111,12 @@ export interface SimulationModel {
    * approved, 2 rejected, as the machines' `joinOutcome` has it.
    */
   join(code: number): number;
-  /** Limits (working days) for an application submitted on a date. */
-  limitsOn(date: string): { statutory: number; promised: number };
+  /** Limits (working days) for an application submitted on a date; `extension` is the most ALL-42 allows (0: none). */
+  limitsOn(date: string): {
+    statutory: number;
+    promised: number;
+    extension: number;
+  };
 }
 
 function minutes(time: string): number {
@@ -278,7 +282,10 @@ export function compileSimulation(
 
   const requested = requestedMaterials(item);
   const tolerant = item.acceptance.tolerant;
-  const limitCache = new Map<string, { statutory: number; promised: number }>();
+  const limitCache = new Map<
+    string,
+    { statutory: number; promised: number; extension: number }
+  >();
   const handler = item.roles?.handler ?? { id: 'window-officer-1' };
   const grades = scenario.probabilities.grades;
   const gradeTotal = grades.reduce((a, b) => a + b, 0);
@@ -336,6 +343,7 @@ export function compileSimulation(
       const limits = {
         statutory: input.limits.statutoryDays,
         promised: input.limits.promisedDays ?? input.limits.statutoryDays,
+        extension: input.limits.maxExtensionDays ?? 0,
       };
       limitCache.set(date, limits);
       return limits;

@@ -10,6 +10,7 @@ import {
   E_TASK,
   N_PENDING,
   REVIEWING,
+  REVOKED,
   STATE_NAMES,
   SUBMITTED,
   activityLabels,
@@ -231,6 +232,9 @@ export class ReplicationState {
   /** Whether a queued task of activity `a` still has work to do for case `c`. */
   valid(c: number, a: number): boolean {
     const model = this.model;
+    // A revoked permit (GZ-FALSE) has nothing left to do.
+    if (this.phase[c] === REVOKED) return false;
+    if (a === model.verification?.activity) return true;
     // After closure only the certificate and the rating's follow-up remain.
     if (
       this.flags[c]! & CLOSED &&

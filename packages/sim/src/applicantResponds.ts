@@ -10,6 +10,7 @@ import {
   N_RUNNING,
   PROVISIONAL,
   REVIEWING,
+  REVOKED,
 } from './caseCodes.js';
 import { departmentsResume } from './parallelReview.js';
 import type { ReplicationState } from './ReplicationState.js';
@@ -58,7 +59,8 @@ export function applicantResponds(
     departmentsResume(s, c, t);
     return;
   }
-  // A rating (好差评).
+  // A rating (好差评), unless the permit was revoked meanwhile.
+  if (s.phase[c] === REVOKED) return;
   const u = s.nextOf(c);
   let grade = 0;
   while (grade < RATING_GRADES.length - 1 && u >= model.gradeCut[grade]!)

@@ -149,7 +149,10 @@ export function generateArrivals(
 }
 
 /** Given arrival times as {@link Arrivals}: those after the warm-up counted. */
-export function givenArrivals(times: Float64Array, warmupEnd: number): Arrivals {
+export function givenArrivals(
+  times: Float64Array,
+  warmupEnd: number,
+): Arrivals {
   let firstCounted = 0;
   while (firstCounted < times.length && times[firstCounted]! < warmupEnd)
     firstCounted++;

@@ -17,6 +17,7 @@ export const FOLLOW_UP = 7;
 export const ARCHIVED = 8;
 export const REFUSED = 9;
 export const LAPSED = 10;
+export const REVOKED = 11;
 /** The case machine's name of each phase. */
 export const STATE_NAMES = [
   'submitted',
@@ -30,6 +31,7 @@ export const STATE_NAMES = [
   'archived',
   'refused',
   'lapsed',
+  'revoked',
 ];
 
 // Flags.
@@ -41,10 +43,13 @@ export const COMMITMENT = 16;
 export const CLOSED = 32;
 /** The statutory limit was extended once (ALL-42-DECIDE-20D). */
 export const EXTENDED = 64;
+/** A commitment was verified after the decision (GZ-VERIFY). */
+export const VERIFIED = 128;
 
-// Events.
+// Events (kinds 0–7, as the event heap packs them).
 export const E_TASK = 1;
 export const E_APPLICANT = 2;
+export const E_VERIFICATION_DUE = 3;
 export const E_PAUSE_END = 4;
 // Applicant responses.
 export const A_CORRECTION = 0;
@@ -94,5 +99,6 @@ export function activityLabels(model: SimulationModel): string[] {
     ...model.steps.map((s) => `step:${s.id}`),
     ...model.departments.map((d) => `department:${d.id}`),
     ...model.departments.map((d) => `escalation:${d.id}`),
+    ...(model.verification ? ['verification'] : []),
   ];
 }

@@ -13,6 +13,10 @@ import {
   RATING,
   REFUSAL_PENDING,
   REFUSED,
+  COMMITMENT,
+  E_VERIFICATION_DUE,
+  REVOKED,
+  VERIFIED,
 } from './caseCodes.js';
 import { departmentTaskDone, mergedNoticeIssued } from './parallelReview.js';
 import type { ReplicationState } from './ReplicationState.js';
@@ -38,6 +42,20 @@ function decideOnCommitment(s: ReplicationState, c: number, t: number): void {
   s.decisionRank[c] = Math.floor(t);
   s.note(c, t, 'DECIDE', 'window-officer', () => ({ approve: true }));
   s.enqueue(c, ACTIVITY.issuance, t);
+}
+
+/**
+ * A reviewer checks a commitment after the decision (GZ-VERIFY): found
+ * deliberately false, the permit is revoked (GZ-FALSE); otherwise the
+ * conditions are met.
+ */
+function verifyCommitment(s: ReplicationState, c: number, t: number): void {
+  s.flags[c]! |= VERIFIED;
+  const found = s.chance(c, s.model.verification!.falseShare);
+  if (found) s.phase[c] = REVOKED;
+  s.note(c, t, 'VERIFY', 'reviewer', () => ({
+    finding: found ? 'deliberately-false' : 'conditions-met',
+  }));
 }
 
 /** A review step of a chain review gives its opinion; the next step starts or review ends. */
@@ -126,7 +144,16 @@ export function finishTask(
       s.note(c, t, 'ISSUE_CERTIFICATE', 'window-officer', () => ({
         certificateNo: `${model.item.id}-${c}`,
       }));
-      return rateOrArchive(s, c, t);
+      rateOrArchive(s, c, t);
+      // GZ-VERIFY: a commitment is checked after the decision.
+      if (model.verification && s.flags[c]! & COMMITMENT)
+        s.heap.push(
+          t + s.draw(c, model.verification.days),
+          E_VERIFICATION_DUE,
+          c,
+          0,
+        );
+      return;
     case ACTIVITY.ratingAnswer:
       s.note(c, t, 'ANSWER_RATING', 'window-officer', () => ({
         answer: '已联系申请人，说明情况',
@@ -141,6 +168,7 @@ export function finishTask(
     case ACTIVITY.mergedNotice:
       return mergedNoticeIssued(s, c, t);
   }
+  if (a === model.verification?.activity) return verifyCommitment(s, c, t);
   if (a >= model.firstDepartment) return departmentTaskDone(s, c, a, t);
   stepDone(s, c, a, t);
 }

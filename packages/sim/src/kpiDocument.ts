@@ -77,6 +77,13 @@ export const KpiDocumentSchema = z.strictObject({
     /** Share whose statutory limit the agency head extended (ALL-42), counted in `statutory`. */
     extended: RateSchema.optional(),
   }),
+  /**
+   * GZ-VERIFY, when the scenario has it: among approved 告知承诺 cases, the
+   * share verified; among verified ones, the share found false and revoked.
+   */
+  verification: z
+    .strictObject({ verified: RateSchema, revoked: RateSchema })
+    .optional(),
   /** SVC-SIX-CUTS (六减) per case. */
   perCase: z.strictObject({
     visits: SummarySchema,
@@ -169,6 +176,22 @@ function counts(values: Uint8Array, hit: number, skip = -1): [number, number] {
     if (v === hit) h++;
   }
   return [h, t];
+}
+
+/** `[hits, total]` over a replication's cases: those `among`, and of them those that `hit`. */
+function tally(
+  r: ReplicationResult,
+  among: (verification: number, outcome: number) => boolean,
+  hit: (verification: number) => boolean,
+): [number, number] {
+  let hits = 0;
+  let total = 0;
+  r.verification.forEach((v, i) => {
+    if (!among(v, r.outcome[i]!)) return;
+    total++;
+    if (hit(v)) hits++;
+  });
+  return [hits, total];
 }
 
 /** What the run was asked for. */
@@ -273,6 +296,26 @@ export function kpiDocument(
         return [hits, total];
       }),
     },
+    ...(model.verification
+      ? {
+          verification: {
+            verified: rate(results, (r) =>
+              tally(
+                r,
+                (v, o) => v > 0 && o === 0,
+                (v) => v >= 2,
+              ),
+            ),
+            revoked: rate(results, (r) =>
+              tally(
+                r,
+                (v) => v >= 2,
+                (v) => v === 3,
+              ),
+            ),
+          },
+        }
+      : {}),
     perCase: {
       visits: summary(results, (r) => r.visits),
       materials: summary(results, (r) => r.materials),

@@ -47,6 +47,12 @@ export function kpiText(kpi: KpiDocument): string {
     ...(kpi.onTime.extended && kpi.onTime.extended.share > 0
       ? [rateRow('extended 延期 (ALL-42)', kpi.onTime.extended)]
       : []),
+    ...(kpi.verification
+      ? [
+          rateRow('verified 核查 (GZ-VERIFY)', kpi.verification.verified),
+          rateRow('revoked 撤销 (GZ-FALSE)', kpi.verification.revoked),
+        ]
+      : []),
     rateRow('approved 准予', kpi.outcomes.approved),
     rateRow('denied 不予许可', kpi.outcomes.denied),
     rateRow('refused 不予受理', kpi.outcomes.refused),

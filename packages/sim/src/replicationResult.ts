@@ -1,4 +1,10 @@
-import { COMMITMENT, EXTENDED, OUTCOMES } from './caseCodes.js';
+import {
+  COMMITMENT,
+  EXTENDED,
+  OUTCOMES,
+  REVOKED,
+  VERIFIED,
+} from './caseCodes.js';
 import type { CaseTrace } from './caseTrace.js';
 import type { ReplicationState } from './ReplicationState.js';
 
@@ -15,6 +21,11 @@ export interface ReplicationResult {
   readonly onTimeStatutory: Uint8Array;
   /** 1 where the statutory limit was extended (ALL-42). */
   readonly extended: Uint8Array;
+  /**
+   * GZ-VERIFY: 0 not a 告知承诺 case, 1 one not verified, 2 verified with
+   * the conditions met, 3 found false and revoked.
+   */
+  readonly verification: Uint8Array;
   readonly visits: Uint8Array;
   readonly materials: Uint8Array;
   readonly proofs: Uint8Array;
@@ -55,6 +66,7 @@ export function replicationResult(s: ReplicationState): ReplicationResult {
   const onTimePromised = new Uint8Array(counted);
   const onTimeStatutory = new Uint8Array(counted);
   const extended = new Uint8Array(counted);
+  const verification = new Uint8Array(counted);
   for (let c = firstCounted; c < n; c++) {
     const i = c - firstCounted;
     const closed = s.closeT[c]!;
@@ -67,6 +79,13 @@ export function replicationResult(s: ReplicationState): ReplicationResult {
     const statutory =
       limits.statutory + (flags[c]! & EXTENDED ? limits.extension : 0);
     extended[i] = flags[c]! & EXTENDED ? 1 : 0;
+    verification[i] = !(flags[c]! & COMMITMENT)
+      ? 0
+      : s.phase[c] === REVOKED
+        ? 3
+        : flags[c]! & VERIFIED
+          ? 2
+          : 1;
     if (decided < 0) {
       onTimePromised[i] = 2;
       onTimeStatutory[i] = 2;
@@ -99,6 +118,7 @@ export function replicationResult(s: ReplicationState): ReplicationResult {
     onTimePromised,
     onTimeStatutory,
     extended,
+    verification,
     visits: s.visits.slice(firstCounted),
     materials: s.materials.slice(firstCounted),
     proofs: s.proofs.slice(firstCounted),

@@ -13,6 +13,7 @@ runReplicationsHere(job, (result) => {
     result.onTimePromised,
     result.onTimeStatutory,
     result.extended,
+    result.verification,
     result.visits,
     result.materials,
     result.proofs,

@@ -6,6 +6,7 @@ import {
   E_APPLICANT,
   E_PAUSE_END,
   E_TASK,
+  E_VERIFICATION_DUE,
   PAUSED,
 } from './caseCodes.js';
 import { finishTask } from './finishTask.js';
@@ -90,6 +91,9 @@ export function runReplication(
         break;
       case E_APPLICANT:
         applicantResponds(s, c, heap.detail, t);
+        break;
+      case E_VERIFICATION_DUE:
+        s.enqueue(c, model.verification!.activity, t);
         break;
       case E_PAUSE_END:
         if (s.flags[c]! & CLOSED) break;

@@ -139,6 +139,8 @@ export const ScenarioSchema = z.strictObject({
       /** Answering and rectifying a bad rating. */
       ratingAnswer: Hours.default(hours(0.5)),
       ratingRectify: Hours.default(hours(2)),
+      /** A reviewer's check of a commitment after the decision (GZ-VERIFY). */
+      verification: Hours.default(hours(2)),
     })
     .prefault({}),
   /** Applicants' response times, in working days. */
@@ -207,6 +209,17 @@ export const ScenarioSchema = z.strictObject({
         .default([70, 20, 6, 3, 1]),
     })
     .prefault({}),
+  /**
+   * Post-decision verification of 告知承诺 cases (GZ-VERIFY): a reviewer
+   * checks each commitment `days` working days after the certificate; a
+   * share is found deliberately false and the permit revoked (GZ-FALSE).
+   */
+  verification: z
+    .strictObject({
+      days: DistributionSchema,
+      falseShare: Probability,
+    })
+    .optional(),
   /** A lawful suspension (TIME-EXCLUDED) during review, e.g. expert review. */
   pause: z
     .strictObject({

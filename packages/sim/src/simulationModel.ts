@@ -62,6 +62,9 @@ const USED_TRANSITIONS: readonly (readonly [string, string, string])[] = [
   ['case', 'xstate.done.actor.acceptance', 'case.lapsed'],
 ];
 
+/** GZ-FALSE: a commitment found false revokes the permit. */
+const REVOCATION = ['case', 'COMMITMENT.REVOKED', 'case.revoked'] as const;
+
 /**
  * What one replication runs: the compiled item (the engine's machine and
  * graph), its limits and materials, the scenario's pools and samplers.
@@ -103,6 +106,13 @@ export interface SimulationModel {
     readonly rating: Sampler;
   };
   readonly pauseDays: Sampler | null;
+  /** Post-decision verification of commitments (GZ-VERIFY), when the scenario has it and the item offers 告知承诺. */
+  readonly verification: {
+    readonly days: Sampler;
+    readonly falseShare: number;
+    /** Its activity code (after the escalations). */
+    readonly activity: number;
+  } | null;
   /** Cumulative weights of the five rating grades. */
   readonly gradeCut: Float64Array;
   /**
@@ -154,7 +164,10 @@ export function compileSimulation(
   const strict = options.inChain !== true;
   const compiled = compileItem(definition, { calendar });
   const item = compiled.definition;
-  for (const [source, event, target] of USED_TRANSITIONS) {
+  const used = scenario.verification
+    ? [...USED_TRANSITIONS, REVOCATION]
+    : USED_TRANSITIONS;
+  for (const [source, event, target] of used) {
     const found = compiled.graph.transitions.some(
       (t) =>
         t.source === source && t.event === event && t.targets.includes(target),
@@ -267,6 +280,11 @@ export function compileSimulation(
       d.escalation,
     ]),
   ];
+  const commitment =
+    item.acceptance.commitment !== undefined &&
+    requestedMaterials(item).some((m) => m.replaceableByCommitment);
+  const verifies = commitment && scenario.verification !== undefined;
+  if (verifies) activities.push([poolOf(home, 'reviewer'), d.verification]);
   scenario.staff.forEach((s, index) => {
     if (
       strict &&
@@ -314,9 +332,7 @@ export function compileSimulation(
       .map((m) => m.id),
     materialIds: requested.map((m) => m.id),
     tolerance: tolerant ? { supplementDays: tolerant.supplementDays } : null,
-    commitment:
-      item.acceptance.commitment !== undefined &&
-      requested.some((m) => m.replaceableByCommitment),
+    commitment,
     noticeDays: item.acceptance.noticeDays ?? 5,
     issuanceDays: item.issuance.days,
     handler,
@@ -328,6 +344,14 @@ export function compileSimulation(
       rating: sampler(scenario.applicant.rating),
     },
     pauseDays: scenario.pause ? sampler(scenario.pause.days) : null,
+    verification:
+      verifies && scenario.verification
+        ? {
+            days: sampler(scenario.verification.days),
+            falseShare: scenario.verification.falseShare,
+            activity: firstEscalation + departments.length,
+          }
+        : null,
     gradeCut: Float64Array.from(
       grades.map((w) => (gradeSum += w / gradeTotal)),
     ),

@@ -67,7 +67,11 @@ function itemOf(io: CliIO, path: string): ItemDefinition {
 /** Options an item run has and a chain run does not. */
 function refuseForChain(
   path: string,
-  options: { compare?: string; report?: string; log?: string },
+  options: {
+    compare?: string | undefined;
+    report?: string | undefined;
+    log?: string | undefined;
+  },
 ): void {
   const used = (['compare', 'report', 'log'] as const).filter(
     (key) => options[key] !== undefined,

@@ -735,18 +735,19 @@ function noticeSender(type: string): ChildId | undefined {
   const prefix = type.startsWith('xstate.done.actor.')
     ? type.slice('xstate.done.actor.'.length)
     : type.split('.')[0];
-  const senders: Readonly<Record<string, ChildId>> = {
-    ACCEPTANCE: 'acceptance',
-    acceptance: 'acceptance',
-    COMMITMENT: 'commitment',
-    commitment: 'commitment',
-    PARALLEL: 'parallel',
-    parallel: 'parallel',
-    CLOCK: 'clock',
-    clock: 'clock',
-  };
-  return prefix === undefined ? undefined : senders[prefix];
+  return prefix === undefined ? undefined : NOTICE_SENDERS.get(prefix);
 }
+
+const NOTICE_SENDERS: ReadonlyMap<string, ChildId> = new Map([
+  ['ACCEPTANCE', 'acceptance'],
+  ['acceptance', 'acceptance'],
+  ['COMMITMENT', 'commitment'],
+  ['commitment', 'commitment'],
+  ['PARALLEL', 'parallel'],
+  ['parallel', 'parallel'],
+  ['CLOCK', 'clock'],
+  ['clock', 'clock'],
+]);
 
 /** The case machine on the national calendar. */
 export const caseLifecycleMachine = createCaseLifecycleMachine({

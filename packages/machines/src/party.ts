@@ -53,20 +53,26 @@ export function byRole(roles: readonly Role[]) {
 
 /**
  * A check that an event has its schema's shape and comes from a role that
- * may send it. Each event object is parsed once, however many guards ask.
+ * may send it. An event is parsed once while the guards of a step ask about
+ * it, one after another.
  */
 export function eventGate<TEvent extends { type: string; actor?: Party }>(
   schema: z.ZodType,
   roles: CommandRoles<TEvent>,
 ): (event: TEvent) => boolean {
-  const sound = new WeakMap<object, boolean>();
+  let last: object | undefined;
+  let lastShaped = false;
   return (event) => {
-    let shaped = sound.get(event);
-    if (shaped === undefined) {
-      shaped = schema.safeParse(event).success;
-      sound.set(event, shaped);
+    if (event !== last) {
+      lastShaped = schema.safeParse(event).success;
+      last = event;
     }
-    return shaped && byRole(roles[event.type as TEvent['type']])({ event });
+    const shaped = lastShaped;
+    return (
+      shaped &&
+      event.actor !== undefined &&
+      roles[event.type as TEvent['type']].includes(event.actor.role)
+    );
   };
 }
 

@@ -20,7 +20,8 @@ import { simulationCalendar } from './runReplications.js';
 import type { Scenario, ScenarioInput } from './scenarioSchema.js';
 import { defineScenario } from './scenarioSchema.js';
 import type { SimulationModel } from './simulationModel.js';
-import { compileSimulation, scenarioError } from './simulationModel.js';
+import { scenarioError } from './scenarioError.js';
+import { compileSimulation } from './simulationModel.js';
 
 const SimulateChainOptionsSchema = z.strictObject({
   enterprises: z.number().int().min(1).max(10_000_000).default(1000),

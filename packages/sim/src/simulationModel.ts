@@ -1,12 +1,14 @@
 import type { WorkCalendar } from '@kuaiban/calendar';
-import { KuaibanError, createOfficeHours } from '@kuaiban/calendar';
+import { createOfficeHours } from '@kuaiban/calendar';
 import type { CompiledItem, ItemDefinition } from '@kuaiban/core';
 import { compileItem, requestedMaterials } from '@kuaiban/core';
-import { joinOutcome } from '@kuaiban/machines';
 import type { Role } from '@kuaiban/machines';
 import type { Distribution, Sampler } from './distributions.js';
 import { sampler } from './distributions.js';
+import { checkUsedTransitions } from './checkUsedTransitions.js';
+import { joinTable } from './joinTable.js';
 import type { Scenario } from './scenarioSchema.js';
+import { scenarioError } from './scenarioError.js';
 
 /** Officers' work the simulator schedules, each in one pool. */
 export const ACTIVITY = {
@@ -41,29 +43,6 @@ export interface ModelDepartment {
   readonly dependsOn: readonly number[];
   readonly onTimeout: 'escalate' | 'approve' | 'reject';
 }
-
-/** The transitions of the case machine the simulator moves cases along. */
-const USED_TRANSITIONS: readonly (readonly [string, string, string])[] = [
-  ['case.submitted', 'PRE_REVIEW_PASSED', 'case.accepting'],
-  ['case.submitted', 'PROPOSE_REFUSAL', 'case.refusalPending'],
-  ['case.refusalPending', 'CONFIRM_REFUSAL', 'case.refused'],
-  ['case.accepting', 'ACCEPTANCE.ACCEPTED', 'case.reviewing'],
-  ['case.accepting', 'ACCEPTANCE.PROVISIONAL', 'case.reviewing'],
-  ['case.accepting', 'COMMITMENT.GRANTED', 'case.issuing'],
-  ['case.reviewing', 'REVIEW_OPINION', 'case.deciding'],
-  ['case.reviewing', 'PARALLEL.DONE', 'case.deciding'],
-  ['case.deciding', 'APPROVE', 'case.issuing'],
-  ['case.deciding', 'DENY', 'case.rating'],
-  ['case.issuing', 'ISSUE_CERTIFICATE', 'case.rating'],
-  ['case.rating', 'RATE', 'case.ratingFollowUp'],
-  ['case.rating', 'RATE', 'case.archived'],
-  ['case.rating', 'ARCHIVE', 'case.archived'],
-  ['case.ratingFollowUp', 'RECTIFY_RATING', 'case.archived'],
-  ['case', 'xstate.done.actor.acceptance', 'case.lapsed'],
-];
-
-/** GZ-FALSE: a commitment found false revokes the permit. */
-const REVOCATION = ['case', 'COMMITMENT.REVOKED', 'case.revoked'] as const;
 
 /**
  * What one replication runs: the compiled item (the engine's machine and
@@ -133,20 +112,6 @@ function minutes(time: string): number {
   return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 }
 
-/** An `INVALID_SCENARIO` error about one field of the scenario. */
-export function scenarioError(
-  message: string,
-  messageZh: string,
-  path: (string | number)[],
-): KuaibanError {
-  return new KuaibanError({
-    code: 'INVALID_SCENARIO',
-    message: `Invalid scenario: ${path.join('.')}: ${message}`,
-    messageZh: `仿真情景无效：${path.join('.')}：${messageZh}`,
-    issues: [{ path, message, messageZh }],
-  });
-}
-
 /**
  * Compiles a design and a scenario into what the simulator runs. The item
  * goes through `compileItem`, as in the engine; the simulator moves cases
@@ -164,23 +129,7 @@ export function compileSimulation(
   const strict = options.inChain !== true;
   const compiled = compileItem(definition, { calendar });
   const item = compiled.definition;
-  const used = scenario.verification
-    ? [...USED_TRANSITIONS, REVOCATION]
-    : USED_TRANSITIONS;
-  for (const [source, event, target] of used) {
-    const found = compiled.graph.transitions.some(
-      (t) =>
-        t.source === source && t.event === event && t.targets.includes(target),
-    );
-    if (!found) {
-      throw new KuaibanError({
-        code: 'INVALID_DEFINITION',
-        message: `The case machine has no transition ${source} --${event}--> ${target} that the simulator needs`,
-        messageZh: `办件状态机缺少仿真所需的转移 ${source} --${event}--> ${target}`,
-        details: { source, event, target },
-      });
-    }
-  }
+  checkUsedTransitions(compiled, scenario.verification !== undefined);
   const review = item.review;
   const steps =
     review.mode === 'chain'
@@ -373,27 +322,4 @@ export function compileSimulation(
       return limits;
     },
   };
-}
-
-/** `joinOutcome` for every combination of opinions, computed once (up to 9 departments; beyond, on demand). */
-function joinTable(item: ItemDefinition): (code: number) => number {
-  const review = item.review;
-  if (review.mode !== 'parallel') return () => 0;
-  const ids = review.departments.map((d) => d.id);
-  const outcome = (code: number): number => {
-    const opinions: Record<string, 'approve' | 'reject'> = {};
-    let rest = code;
-    for (const id of ids) {
-      const digit = rest % 3;
-      rest = (rest - digit) / 3;
-      if (digit !== 0) opinions[id] = digit === 1 ? 'approve' : 'reject';
-    }
-    const result = joinOutcome(review, opinions);
-    return result === null ? 0 : result === 'approved' ? 1 : 2;
-  };
-  if (ids.length > 9) return outcome;
-  const table = Uint8Array.from({ length: 3 ** ids.length }, (_, code) =>
-    outcome(code),
-  );
-  return (code) => table[code]!;
 }

@@ -39,7 +39,10 @@ describe('finishing tasks: post-decision verification of commitments', () => {
   });
 
   it('GZ-VERIFY: no verification without the scenario asking for it, or without 告知承诺 in the item', async () => {
-    const plain = await simulate(foodPermitInput(), { cases: 50, replications: 1 });
+    const plain = await simulate(foodPermitInput(), {
+      cases: 50,
+      replications: 1,
+    });
     expect(plain.kpi.verification).toBeUndefined();
     expect(kpiText(plain.kpi)).not.toContain('GZ-VERIFY');
     const noCommitment = await simulate(constructionPermitInput(), {
@@ -57,7 +60,10 @@ describe('finishing tasks: post-decision verification of commitments', () => {
       scenario: {
         ...verifying(0.5),
         probabilities: { choosesCommitment: 1, grades: [1, 1, 1, 1, 1] },
-        verification: { days: { kind: 'uniform', min: 0, max: 3 }, falseShare: 0.5 },
+        verification: {
+          days: { kind: 'uniform', min: 0, max: 3 },
+          falseShare: 0.5,
+        },
       },
     });
     const entries = report.histories.flatMap((h) => h.entries);

@@ -221,7 +221,7 @@ describe('simulateChain: enterprises through a chain (一件事)', () => {
         'staff.0',
       ],
       [{}, { 'no-such-item': {} }, 'items.no-such-item'],
-    ] as const) {
+    ] as [ScenarioInput, Record<string, ScenarioInput>, string][]) {
       const error = await rejected(simulateChain(chain, { scenario, items }));
       expect(error.code).toBe('INVALID_SCENARIO');
       expect(error.message).toContain(path);

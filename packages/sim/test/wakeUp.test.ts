@@ -45,7 +45,10 @@ describe('wake-ups: extension of the statutory limit', () => {
     const run = await simulate(
       {
         ...rest,
-        limits: { ...limits, statutory: { days: 20, basis: '行政许可法 art. 42' } },
+        limits: {
+          ...limits,
+          statutory: { days: 20, basis: '行政许可法 art. 42' },
+        },
       },
       { cases: 40, replications: 1, scenario: slowReview(1) },
     );

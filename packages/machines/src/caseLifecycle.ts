@@ -6,7 +6,7 @@ import {
   parseWith,
 } from '@kuaiban/calendar';
 import { trustedInput, trustedWhen } from './trustedInput.js';
-import { and, assign, enqueueActions, setup, spawnChild } from 'xstate';
+import { and, assign, enqueueActions, sendTo, setup, spawnChild } from 'xstate';
 import type {
   CaseLifecycleCommand,
   CaseLifecycleInput,
@@ -204,10 +204,11 @@ export function createCaseLifecycleMachine(options: {
         const asOf = advancedAsOf(context, event);
         if (asOf !== context.asOf) enqueue.assign({ asOf });
       }),
-      forward: enqueueActions(({ enqueue, event }) => {
-        const target = childOf(event.type);
-        if (target) enqueue.sendTo(target, event);
-      }),
+      /** To the child the command is for (`forwardable` has found it). */
+      forward: sendTo(
+        ({ event }) => childOf(event.type) as ChildId,
+        ({ event }) => event,
+      ),
       tickChildren: enqueueActions(({ enqueue, context, event }) => {
         for (const child of context.children) enqueue.sendTo(child, event);
       }),

@@ -5,7 +5,7 @@ import type {
   WorkCalendar,
 } from '@kuaiban/calendar';
 import { createDeadlineClock } from '@kuaiban/calendar';
-import { assign, enqueueActions, setup } from 'xstate';
+import { assign, enqueueActions, sendTo, setup } from 'xstate';
 import { createDepartmentReviewMachine } from './departmentReview.js';
 import type {
   ParallelApprovalContext,
@@ -71,13 +71,10 @@ export function parallelApprovalSetup(calendar: WorkCalendar) {
           });
         }
       }),
-      forward: enqueueActions(
-        (
-          { enqueue },
-          event: ParallelApprovalEvent & { department: string },
-        ) => {
-          enqueue.sendTo(reviewIdOf(event.department), event);
-        },
+      forward: sendTo(
+        (_, event: ParallelApprovalEvent & { department: string }) =>
+          reviewIdOf(event.department),
+        (_, event: ParallelApprovalEvent & { department: string }) => event,
       ),
       forwardToOpen: enqueueActions(({ context, enqueue, event }) => {
         for (const { id } of context.spec.departments) {

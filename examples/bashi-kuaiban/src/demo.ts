@@ -3,9 +3,12 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createChinaCalendar } from '@kuaiban/calendar';
 import { verifyHistory } from '@kuaiban/core';
-import { htmlReport } from '@kuaiban/sim';
+import { chainKpiText, htmlReport, simulateChain } from '@kuaiban/sim';
 import { createPgliteStore } from '@kuaiban/store';
-import { COMPARISONS } from './beforeAfter.js';
+import {
+  CONSTRUCTION_PERMITS_COMPARISON,
+  PROPERTY_TRANSFER_COMPARISON,
+} from './beforeAfter.js';
 import { ENTERPRISE_CHAIN } from './enterpriseChain.js';
 import {
   DEMO_ENTERPRISE,
@@ -14,11 +17,11 @@ import {
 } from './enterprisePlan.js';
 import { formatTimeline } from './formatTimeline.js';
 import { designFiles } from './generatedFiles.js';
-import { kpiTable, sixCutsTable } from './kpiTable.js';
 import { LINKS } from './links.js';
 import { formatLint, lintDesigns } from './lintDesigns.js';
 import { reportIndex } from './reportIndex.js';
-import { scenarios } from './scenarios.js';
+import { chainScenarios, scenarios } from './scenarios.js';
+import { sixCutsTable } from './sixCutsTable.js';
 import { simulateComparisons, simulateItems } from './simulateItems.js';
 import { runTimeline } from './timeline.js';
 
@@ -39,8 +42,11 @@ const done = () => {
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
 };
 
-/** 10,000 enterprises pass through each item: 5 replications of 2,000. */
+/** 10,000 enterprises: 5 replications of 2,000. */
 const RUN = { cases: 10_000, replications: 5, seed: 2025 } as const;
+/** Enterprises of the park entering the whole chain, and property transfers, a working day. */
+const PARK_ENTERPRISES_PER_DAY = 0.8;
+const TRANSFERS_PER_DAY = 20;
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'reports'), { recursive: true });
@@ -88,34 +94,49 @@ print(
 );
 print();
 
-// 3. Simulate 10,000 enterprises through each item, and the before/after pairs.
-// The simulator takes one item at a time: each item sees 10,000 applications
-// under its own scenario; a serial process's means are summed (simulateItems).
+// 3. Simulate 10,000 enterprises through the whole chain, and the before/after pairs.
 const items = ENTERPRISE_CHAIN.items.map((entry) => entry.item);
-const allScenarios = scenarios();
 print(
-  `3. Simulation: ${RUN.cases.toLocaleString('en')} enterprises through each of the ${items.length} items (seed ${RUN.seed})`,
+  `3. Simulation: ${RUN.cases.toLocaleString('en')} enterprises through the chain (${RUN.replications} replications, seed ${RUN.seed})`,
 );
-const simulations = await simulateItems(
-  items,
-  allScenarios,
-  RUN,
-  (n, total, item) =>
-    progress(`   [${String(n).padStart(2)}/${total}] ${item.nameZh}`),
-);
+const chainRun = await simulateChain(ENTERPRISE_CHAIN, {
+  ...chainScenarios(ENTERPRISE_CHAIN, PARK_ENTERPRISES_PER_DAY),
+  enterprises: RUN.cases / RUN.replications,
+  replications: RUN.replications,
+  seed: RUN.seed,
+  onProgress: (n, total) => progress(`   replication ${n}/${total}`),
+});
 done();
-const table = kpiTable(items, simulations);
-for (const line of table) print(`   ${line}`);
+const chainTable = chainKpiText(chainRun.kpi).trimEnd().split('\n');
+for (const line of chainTable) print(`   ${line}`);
 print();
-print(
-  '   六减 before and after the reform (means per case; serial items add up):',
+print('   六减 before and after the reform, per enterprise end to end:');
+const comparisons = await simulateComparisons(
+  [
+    {
+      comparison: CONSTRUCTION_PERMITS_COMPARISON,
+      perWorkingDay: PARK_ENTERPRISES_PER_DAY,
+    },
+    {
+      comparison: PROPERTY_TRANSFER_COMPARISON,
+      perWorkingDay: TRANSFERS_PER_DAY,
+    },
+  ],
+  RUN,
 );
-const comparisons = await simulateComparisons(COMPARISONS, allScenarios, RUN);
 const cuts = sixCutsTable(comparisons);
 for (const line of cuts) print(`   ${line}`);
 print();
 
-// 4. Reports.
+// 4. Reports: the chain's tables, and each item under its county workload.
+const allScenarios = scenarios();
+const simulations = await simulateItems(
+  items,
+  allScenarios,
+  RUN,
+  (n, total, item) => progress(`   report ${n}/${total}: ${item.nameZh}`),
+);
+done();
 const reportOf = (id: string) => join('reports', `${id}.html`);
 for (const item of items) {
   const simulation = simulations.get(item.id);
@@ -126,14 +147,14 @@ writeFileSync(
   join(out, 'index.html'),
   reportIndex({
     title: '八事快办: simulated enterprise lifecycle chain',
-    tables: [table, cuts],
+    tables: [chainTable, cuts],
     items,
     reportOf: (item) => reportOf(item.id),
   }),
 );
 writeFileSync(
-  join(out, 'kpi.json'),
-  `${JSON.stringify(Object.fromEntries([...simulations].map(([id, s]) => [id, s.kpi])), null, 2)}\n`,
+  join(out, 'chain-kpi.json'),
+  `${JSON.stringify(chainRun.kpi, null, 2)}\n`,
 );
 writeFileSync(
   join(out, 'timeline.txt'),
@@ -141,12 +162,12 @@ writeFileSync(
 );
 print('4. Written:');
 print(
-  `   ${shown(join(out, 'index.html'))}  the KPI and 六减 tables, links to every report`,
+  `   ${shown(join(out, 'index.html'))}  the chain and 六减 tables, links to every report`,
 );
 print(
-  `   ${shown(join(out, 'reports'))}/<item>.html  one simulation report per item`,
+  `   ${shown(join(out, 'reports'))}/<item>.html  each item simulated under its county workload`,
 );
-print(`   ${shown(join(out, 'kpi.json'))}  the KPI documents, by item`);
+print(`   ${shown(join(out, 'chain-kpi.json'))}  the chain's KPI document`);
 print(`   ${shown(join(out, 'timeline.txt'))}  the enterprise's timeline`);
 print(
   `   ${shown(dataDir)}  the PGlite database with the cases and their audit trails`,

@@ -1,5 +1,5 @@
 import { KuaibanError } from '@kuaiban/calendar';
-import type { ItemDefinition } from '@kuaiban/core';
+import type { ChainDefinition, ItemDefinition } from '@kuaiban/core';
 import type { ScenarioInput } from '@kuaiban/sim';
 import { CONSTRUCTION_PERMITS_BEFORE } from './items/constructionPermitsBefore.js';
 import { PROPERTY_TRANSFER_BEFORE } from './items/propertyRegistrationBefore.js';
@@ -113,6 +113,10 @@ export function scenarioFor(
       choosesTolerance: 0.85,
       choosesCommitment: load.choosesCommitment ?? 0.6,
       supplementLate: 0.04,
+      // 帮办代办 and pre-review make refusals and denials rare.
+      refusal: 0.01,
+      stepRejects: 0.01,
+      departmentRejects: 0.01,
       departmentAsksSupplement: review.mode === 'parallel' ? 0.15 : 0,
     },
     visits: load.online
@@ -298,4 +302,38 @@ export function scenarios(): Record<string, ScenarioInput> {
     ),
   ].map(([item, load]) => [item.id, scenarioFor(item, load)] as const);
   return Object.fromEntries([...entries, ...before]);
+}
+
+/** The chain's scenario and each of its items' own (their arrivals are the chain's). */
+export interface ChainScenarios {
+  readonly scenario: ScenarioInput;
+  readonly items: Record<string, ScenarioInput>;
+}
+
+/**
+ * Scenarios for simulating a chain: `perWorkingDay` enterprises entering it
+ * (Mondays busiest, as for the items), each item under its own scenario.
+ */
+export function chainScenarios(
+  chain: ChainDefinition,
+  perWorkingDay: number,
+): ChainScenarios {
+  const all = scenarios();
+  return {
+    scenario: {
+      name: `${chain.nameZh}: ${perWorkingDay} enterprises a working day`,
+      start: '2025-03-03',
+      arrivals: {
+        kind: 'poisson',
+        perWorkingDay,
+        weekday: [1.3, 1.1, 1, 1, 0.8, 0.5, 0.5],
+      },
+    },
+    items: Object.fromEntries(
+      chain.items.flatMap(({ item }) => {
+        const scenario = all[item.id];
+        return scenario ? [[item.id, scenario]] : [];
+      }),
+    ),
+  };
 }

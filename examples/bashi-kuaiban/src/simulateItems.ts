@@ -1,7 +1,8 @@
 import type { ItemDefinition } from '@kuaiban/core';
-import type { ScenarioInput, Simulation } from '@kuaiban/sim';
-import { simulate } from '@kuaiban/sim';
+import type { ChainKpiDocument, ScenarioInput, Simulation } from '@kuaiban/sim';
+import { simulate, simulateChain } from '@kuaiban/sim';
 import type { Comparison } from './beforeAfter.js';
+import { chainScenarios } from './scenarios.js';
 
 /** How many cases, in how many replications, with which seed. */
 export interface SimulationRun {
@@ -38,69 +39,38 @@ export async function simulateItems(
   return results;
 }
 
-/** Per-case means of a process of items done one after another (SVC-SIX-CUTS). */
-export interface ProcessMeans {
-  readonly items: number;
-  /** Sum of the items' mean working days: the mean of a serial process. */
-  readonly workingDays: number;
-  readonly visits: number;
-  readonly materials: number;
-  readonly proofs: number;
-  readonly steps: number;
+/** A before/after pair simulated end to end, for the 六减 table. */
+export interface ComparisonRun {
+  readonly comparison: Comparison;
+  readonly before: ChainKpiDocument;
+  readonly after: ChainKpiDocument;
 }
 
 /**
- * The means of a serial process from its items' simulations: means add up
- * along a sequence (quantiles do not, so none is given).
+ * Simulates both sides of each comparison as chains (each enterprise
+ * through every item in order, SVC-SHARE applied), with the same arrivals,
+ * seed and item scenarios on both sides.
  */
-export function processMeans(
-  items: readonly ItemDefinition[],
-  simulations: ReadonlyMap<string, Simulation>,
-): ProcessMeans {
-  const sum = (of: (s: Simulation) => number) =>
-    items.reduce((total, item) => {
-      const simulation = simulations.get(item.id);
-      return simulation ? total + of(simulation) : total;
-    }, 0);
-  return {
-    items: items.length,
-    workingDays: sum((s) => s.kpi.cycleTime.workingDays.mean),
-    visits: sum((s) => s.kpi.perCase.visits.mean),
-    materials: sum((s) => s.kpi.perCase.materials.mean),
-    proofs: sum((s) => s.kpi.perCase.proofs.mean),
-    steps: sum((s) => s.kpi.perCase.steps.mean),
-  };
-}
-
-/** A before/after pair's means, for the 六减 table. */
-export interface ComparisonMeans {
-  readonly comparison: Comparison;
-  readonly before: ProcessMeans;
-  readonly after: ProcessMeans;
-}
-
-const itemsOf = (chain: Comparison['before']) =>
-  chain.items.map((entry) => entry.item);
-
-/** Simulates both sides of each comparison, every item under its scenario. */
 export async function simulateComparisons(
-  comparisons: readonly Comparison[],
-  scenarios: Readonly<Record<string, ScenarioInput>>,
+  comparisons: readonly { comparison: Comparison; perWorkingDay: number }[],
   run: SimulationRun,
-): Promise<ComparisonMeans[]> {
-  const out: ComparisonMeans[] = [];
-  for (const comparison of comparisons) {
-    const before = itemsOf(comparison.before);
-    const after = itemsOf(comparison.after);
-    const simulations = await simulateItems(
-      [...before, ...after],
-      scenarios,
-      run,
-    );
+): Promise<ComparisonRun[]> {
+  const out: ComparisonRun[] = [];
+  for (const { comparison, perWorkingDay } of comparisons) {
+    const side = async (chain: Comparison['before']) =>
+      (
+        await simulateChain(chain, {
+          ...chainScenarios(chain, perWorkingDay),
+          enterprises: Math.ceil(run.cases / run.replications),
+          replications: run.replications,
+          seed: run.seed,
+          traceCases: 0,
+        })
+      ).kpi;
     out.push({
       comparison,
-      before: processMeans(before, simulations),
-      after: processMeans(after, simulations),
+      before: await side(comparison.before),
+      after: await side(comparison.after),
     });
   }
   return out;

@@ -1,10 +1,11 @@
 import { checkConformance, formatText } from '@kuaiban/lint';
 import { Command } from 'commander';
 import { z } from 'zod';
-import { parseArguments, unreadableFile } from './arguments.js';
+import { parseArguments } from './arguments.js';
 import { readDesign } from './design.js';
 import type { CliIO } from './io.js';
 import { problemsFound } from './problemsFound.js';
+import { readTextFile } from './readJsonFile.js';
 
 const ConformFlags = z.object({
   format: z.enum(['text', 'json']).default('text'),
@@ -31,12 +32,7 @@ export function conformCommand(io: CliIO): Command {
     .action((designPath: string, logPath: string, raw: unknown) => {
       const flags = parseArguments(ConformFlags, raw);
       const design = readDesign(io, designPath);
-      let log: string;
-      try {
-        log = io.readFile(logPath);
-      } catch (cause) {
-        throw unreadableFile(logPath, cause);
-      }
+      const log = readTextFile(io, logPath);
       const definition = design.kind === 'item' ? design.item : design.chain;
       const report = checkConformance(definition, log, {
         preset: flags.preset,

@@ -1,39 +1,15 @@
-import { KuaibanError } from '@kuaiban/calendar';
 import { formatSarif, formatText, lintDesign } from '@kuaiban/lint';
 import { Command } from 'commander';
 import { z } from 'zod';
-import { parseArguments, unreadableFile } from './arguments.js';
+import { parseArguments } from './arguments.js';
 import type { CliIO } from './io.js';
 import { problemsFound } from './problemsFound.js';
+import { readJsonFile } from './readJsonFile.js';
 
 const LintFlags = z.object({
   format: z.enum(['text', 'json', 'sarif']).default('text'),
   preset: z.enum(['recommended', 'strict']).default('recommended'),
 });
-
-/**
- * A design file as JSON, not yet validated: the linter reports what is wrong
- * with it as findings. Unreadable files and bad JSON are `INVALID_ARGUMENT`.
- */
-export function readDesignJson(io: CliIO, path: string): unknown {
-  let text: string;
-  try {
-    text = io.readFile(path);
-  } catch (cause) {
-    throw unreadableFile(path, cause);
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (cause) {
-    throw new KuaibanError({
-      code: 'INVALID_ARGUMENT',
-      message: `${path} is not valid JSON: ${(cause as Error).message}`,
-      messageZh: `${path} 不是有效的 JSON：${(cause as Error).message}`,
-      details: { path },
-      cause,
-    });
-  }
-}
 
 /** `kuaiban lint <design> [--format text|json|sarif] [--preset recommended|strict]`. */
 export function lintCommand(io: CliIO): Command {
@@ -50,7 +26,8 @@ export function lintCommand(io: CliIO): Command {
     )
     .action((path: string, raw: unknown) => {
       const flags = parseArguments(LintFlags, raw);
-      const design = readDesignJson(io, path);
+      // Not validated here: what is wrong with the design becomes findings.
+      const design = readJsonFile(io, path);
       const report = lintDesign(design, { preset: flags.preset });
       io.stdout(
         flags.format === 'text'

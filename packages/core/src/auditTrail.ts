@@ -129,6 +129,50 @@ export function appendEntry(
   return { ...inOrder(JSON.parse(json) as AuditEntry), hash: sha256(json) };
 }
 
+const HASH = /^[0-9a-f]{64}$/;
+
+/**
+ * {@link appendEntry} for a draft the engine built from parts it has checked
+ * (the command parsed, the actor's role checked, the state from the case
+ * machine): only what comes from outside them is checked here (the case id,
+ * the clock's date-time, the previous entry read from the store). The
+ * entry is hashed from its canonical JSON, written once, and shares the
+ * draft's parts: the caller hands them over and changes none of them.
+ */
+export function chainEntry(
+  previous: AuditEntry | null,
+  draft: AuditEntryDraft,
+): AuditEntry {
+  const problem =
+    typeof draft.caseId !== 'string' || draft.caseId === ''
+      ? 'caseId'
+      : !isoDateTime.safeParse(draft.at).success
+        ? 'at'
+        : previous !== null &&
+            (!Number.isInteger(previous.sequence) ||
+              previous.sequence < 1 ||
+              typeof previous.hash !== 'string' ||
+              !HASH.test(previous.hash))
+          ? 'previous'
+          : null;
+  if (problem !== null || (previous && draft.caseId !== previous.caseId)) {
+    // The exact checks, and their messages.
+    return appendEntry(previous, draft);
+  }
+  const unhashed: Omit<AuditEntry, 'hash'> = {
+    caseId: draft.caseId,
+    sequence: previous === null ? 1 : previous.sequence + 1,
+    at: draft.at,
+    actor: draft.actor,
+    command: draft.command,
+    commandId: draft.commandId,
+    reason: draft.reason,
+    state: draft.state,
+    previousHash: previous === null ? GENESIS_HASH : previous.hash,
+  };
+  return { ...unhashed, hash: sha256(canonicalJson(unhashed)) };
+}
+
 /** An entry's fields without its hash, in the schema's order. */
 function inOrder(entry: AuditEntry): Omit<AuditEntry, 'hash'> {
   return {

@@ -5,14 +5,14 @@ import { caseCommandRoles, caseSchedule } from '@kuaiban/machines';
 import { createActor } from 'xstate';
 import { z } from 'zod';
 import type { AuditEntry } from './auditTrail.js';
-import { appendEntry, assertHistory } from './auditTrail.js';
+import { assertHistory, chainEntry } from './auditTrail.js';
 import { canonicalJson } from './canonicalJson.js';
 import { commandSchemas } from './caseCommandSchemas.js';
 import type { CaseFacts, CaseStore, StoredCase } from './CaseStore.js';
 import type { CompiledItem } from './compileItem.js';
 import { compileItem } from './compileItem.js';
-import { createMemoryStore } from './createMemoryStore.js';
-import { frozenJson } from './frozenJson.js';
+import { createMemoryStore, handOver } from './createMemoryStore.js';
+import { keptInPlace } from './frozenJson.js';
 import type { ItemDefinition } from './itemDefinition.js';
 import { sameJson } from './sameJson.js';
 import { awaitingRoles } from './workQueue.js';
@@ -262,8 +262,8 @@ export function createEngine(options: EngineOptions) {
       });
     }
     const nextFacts = factsOf(actor);
-    const state = frozenJson(snapshot.value);
-    const entry = appendEntry(await store.last(record.caseId), {
+    const state = keptInPlace(snapshot.value);
+    const entry = chainEntry(await store.last(record.caseId), {
       caseId: record.caseId,
       at: clock.now(),
       actor: command.actor,
@@ -280,20 +280,22 @@ export function createEngine(options: EngineOptions) {
       facts: nextFacts,
     };
     try {
-      await store.commit({
-        record: next,
-        entry,
-        expectedVersion: record.version,
-        commandId: meta.commandId,
-        result: {
-          caseId: next.caseId,
-          command: command.type,
-          version: next.version,
-          state,
-          facts: nextFacts,
-          sequence: entry.sequence,
-        },
-      });
+      await store.commit(
+        handOver({
+          record: next,
+          entry,
+          expectedVersion: record.version,
+          commandId: meta.commandId,
+          result: {
+            caseId: next.caseId,
+            command: command.type,
+            version: next.version,
+            state,
+            facts: nextFacts,
+            sequence: entry.sequence,
+          },
+        }),
+      );
     } catch (error) {
       actor.stop();
       throw error;
@@ -362,7 +364,7 @@ export function createEngine(options: EngineOptions) {
       const started = actor.getSnapshot();
       if (started.status === 'error') throw started.error;
       const snapshot = actor.getPersistedSnapshot();
-      const state = frozenJson(started.value);
+      const state = keptInPlace(started.value);
       const record: StoredCase = {
         caseId,
         itemId: parsed.itemId,
@@ -372,7 +374,7 @@ export function createEngine(options: EngineOptions) {
         facts: factsOf(actor),
       };
       try {
-        const entry = appendEntry(null, {
+        const entry = chainEntry(null, {
           caseId,
           at: clock.now(),
           actor: { id: parsed.applicant.id, role: 'applicant' },
@@ -381,20 +383,22 @@ export function createEngine(options: EngineOptions) {
           reason: null,
           state,
         });
-        await store.commit({
-          record,
-          entry,
-          expectedVersion: null,
-          commandId: parsed.commandId ?? null,
-          result: {
-            caseId,
-            command: 'SUBMIT',
-            version: 1,
-            state,
-            facts: record.facts,
-            sequence: 1,
-          },
-        });
+        await store.commit(
+          handOver({
+            record,
+            entry,
+            expectedVersion: null,
+            commandId: parsed.commandId ?? null,
+            result: {
+              caseId,
+              command: 'SUBMIT',
+              version: 1,
+              state,
+              facts: record.facts,
+              sequence: 1,
+            },
+          }),
+        );
       } catch (error) {
         actor.stop();
         throw error;

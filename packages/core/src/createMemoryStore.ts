@@ -6,7 +6,21 @@ import type {
   CommandResult,
   StoredCase,
 } from './CaseStore.js';
-import { frozenJson } from './frozenJson.js';
+import { frozenJson, keptInPlace } from './frozenJson.js';
+
+/** Changes whose writer gave up every way to change them. */
+const handedOver = new WeakSet<CaseChange>();
+
+/**
+ * Hands `change` over to the memory store: its writer will not change any
+ * part of it again, so the store freezes it where it is instead of copying
+ * it. Only the engine, which builds each change from parts nobody else
+ * holds, hands changes over.
+ */
+export function handOver(change: CaseChange): CaseChange {
+  handedOver.add(change);
+  return change;
+}
 
 /**
  * What a reader gets: a fresh top-level object over the stored parts, which
@@ -18,6 +32,9 @@ const handOut = <T extends object>(value: T | null | undefined): T | null =>
 /**
  * A store in memory: for tests, simulations and a single process that need
  * not survive a restart. Commits are atomic: JavaScript runs one at a time.
+ * What it keeps is plain JSON, deeply frozen, and what it hands out is that
+ * frozen data: a committed change is copied (or, handed over by the engine,
+ * frozen where it is), so nobody can change what the store holds.
  *
  * @example
  * const engine = createEngine({ items, calendar, clock, ids, store: createMemoryStore() });
@@ -51,14 +68,15 @@ export function createMemoryStore(): CaseStore {
           },
         });
       }
-      // Copied before anything is written: a value JSON cannot hold fails
-      // the commit whole.
-      const kept = frozenJson(record);
-      const keptEntry = frozenJson(entry);
+      // Kept before anything is written: a value JSON cannot hold fails the
+      // commit whole.
+      const keep = handedOver.has(change) ? keptInPlace : frozenJson;
+      const kept = keep(record);
+      const keptEntry = keep(entry);
       const result: [string, CommandResult] | null =
         change.commandId === null
           ? null
-          : [key(record.caseId, change.commandId), frozenJson(change.result)];
+          : [key(record.caseId, change.commandId), keep(change.result)];
       cases.set(record.caseId, kept);
       histories.set(record.caseId, [
         ...(histories.get(record.caseId) ?? []),

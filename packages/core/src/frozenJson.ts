@@ -73,3 +73,70 @@ export function frozenJson<T>(value: T): T {
   }
   return copy as T;
 }
+
+function keepInPlace(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return copyOf(value);
+  // Kept already: what Kuaiban freezes, it freezes deeply.
+  if (Object.isFrozen(value)) return value;
+  let kept: object;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | null = null;
+    for (let index = 0; index < value.length; index += 1) {
+      const item: unknown = value[index];
+      const part = keepInPlace(item);
+      if ((part !== item || item === undefined) && copy === null) {
+        copy = value.slice(0, index);
+      }
+      if (copy !== null) copy.push(part === undefined ? null : part);
+    }
+    kept = Object.freeze(copy ?? value);
+  } else {
+    const prototype = Object.getPrototypeOf(value) as unknown;
+    if (prototype !== Object.prototype && prototype !== null) {
+      return copyOf(value);
+    }
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record);
+    let copy: Record<string, unknown> | null = null;
+    for (let index = 0; index < keys.length; index += 1) {
+      const key = keys[index]!;
+      const member = record[key];
+      if (key === 'toJSON' && typeof member === 'function') {
+        return copyOf(value);
+      }
+      const part = keepInPlace(member);
+      if ((part !== member || member === undefined) && copy === null) {
+        copy = {};
+        for (const earlier of keys.slice(0, index)) {
+          copy[earlier] = record[earlier];
+        }
+      }
+      if (copy !== null && part !== undefined) copy[key] = part;
+    }
+    kept = Object.freeze(copy ?? value);
+  }
+  return kept;
+}
+
+/**
+ * {@link frozenJson} for a value its owner hands over: the parts that are
+ * plain JSON already are frozen where they are, not copied, and only the rest
+ * is copied as JSON would give it back. Whoever calls it gives up changing
+ * `value`. A part frozen already is taken as kept (deeply frozen plain JSON,
+ * as everything Kuaiban freezes is: this module's values, a store's, zod's
+ * read-only lists of text) and is not walked again.
+ *
+ * @example
+ * const owned = { a: [1], b: undefined };
+ * const kept = keptInPlace(owned);
+ * kept; // => { a: [1] }
+ * kept.a === owned.a; // => true
+ * Object.isFrozen(owned.a); // => true
+ */
+export function keptInPlace<T>(value: T): T {
+  const kept = keepInPlace(value);
+  if (kept === undefined) {
+    throw new TypeError('Not JSON: nothing to keep');
+  }
+  return kept as T;
+}

@@ -1,21 +1,20 @@
 import { LAWFUL_PAUSE_REASONS } from '@kuaiban/calendar';
 import type { CaseTrace, LogEvent } from './caseLog.js';
 import type { ConformanceModel } from './conformanceModel.js';
-import type { Evidence, Finding } from './Finding.js';
+import type { CaseTiming } from './caseTiming.js';
+import { caseTiming, evidenceOf } from './caseTiming.js';
+import type { Finding } from './Finding.js';
 import { finding } from './Finding.js';
+import { CASE_STATE } from './machineStates.js';
 
-const evidence = (event: LogEvent): Evidence => ({
-  sequence: event.sequence,
-  activity: event.activity,
-  at: event.at,
-  actor: event.actor,
-});
+const evidence = evidenceOf;
 
 /** States a case is in once accepted (the statutory clock runs from here). */
-/** ALL-44-ISSUE-10D: the law's issuance limit. */
-const LAWFUL_ISSUANCE_DAYS = 10;
-
-const ACCEPTED = new Set(['reviewing', 'deciding', 'issuing']);
+const ACCEPTED = new Set<string>([
+  CASE_STATE.reviewing,
+  CASE_STATE.deciding,
+  CASE_STATE.issuing,
+]);
 
 type About = { readonly itemId: string; readonly caseId: string };
 
@@ -57,16 +56,6 @@ function unlawfulPause(event: LogEvent, about: About): Finding | null {
   });
 }
 
-/** When a case was decided, and what the decision was measured against. */
-export interface CaseTiming {
-  readonly accepted: LogEvent;
-  readonly decision: LogEvent;
-  /** The last event that prepared the decision: whose work it was. */
-  readonly preparedBy: LogEvent;
-  readonly allowedDays: number;
-  readonly usedDays: number;
-}
-
 /** Replays one case against its item's design and measures its legal times. */
 export function caseFindings(
   trace: CaseTrace,
@@ -103,6 +92,7 @@ export function caseFindings(
   let pausedDays = 0;
   let pausedOn: string | null = null;
   let extension = 0;
+  let extensionStated = true;
   let certificate: LogEvent | null = null;
   for (let i = 1; i < events.length; i++) {
     const event = events[i] as LogEvent;
@@ -121,7 +111,7 @@ export function caseFindings(
       decision === null &&
       (activity === 'APPROVE' ||
         activity === 'DENY' ||
-        (state === 'accepting' && next === 'issuing'))
+        (state === CASE_STATE.accepting && next === CASE_STATE.issuing))
     ) {
       decision = event;
       if (pausedOn !== null) {
@@ -191,16 +181,23 @@ export function caseFindings(
         }
         break;
       case 'EXTEND':
+      case 'EXTEND_JOINT':
         if (decision === null) {
+          // No more than the law allows, whatever the log claims; a log
+          // without the command (toJsonl, XES) is read at the maximum.
           const days = event.command?.days;
-          extension = typeof days === 'number' ? days : model.maxExtensionDays;
+          extensionStated = typeof days === 'number';
+          extension = Math.min(
+            extensionStated ? (days as number) : model.maxExtensionDays,
+            model.maxExtensionDays,
+          );
         }
         break;
       case 'ISSUE_CERTIFICATE':
         certificate ??= event;
         break;
     }
-    if (next === 'refused' && state !== 'refused') {
+    if (next === CASE_STATE.refused && state !== CASE_STATE.refused) {
       if (
         activity !== 'CONFIRM_REFUSAL' ||
         event.role !== 'supervisor' ||
@@ -242,51 +239,19 @@ export function caseFindings(
   }
   // ALL-32: a deemed acceptance counts from the day the materials were received.
   if (deemed) accepted = first;
-  let timing: CaseTiming | null = null;
-  if (accepted && decision) {
-    const allowedDays = model.statutoryDays + extension;
-    const due = model.addWorkingDays(accepted.date, allowedDays + pausedDays);
-    const usedDays =
-      decision.date > accepted.date
-        ? model.workingDaysBetween(accepted.date, decision.date) - pausedDays
-        : 0;
-    timing = {
+  const times = caseTiming(
+    {
       accepted,
       decision,
-      preparedBy: preparedBy ?? decision,
-      allowedDays,
-      usedDays,
-    };
-    if (decision.date > due) {
-      out.push(
-        finding({
-          rule: 'decision-on-time',
-          message: `accepted ${accepted.date}, decided ${decision.date}: due ${due} (${model.statutoryDays} working days${extension ? ` + ${extension} extension` : ''}${pausedDays ? ` + ${pausedDays} paused` : ''})`,
-          messageZh: `${accepted.date} 受理，${decision.date} 决定：应于 ${due} 前决定（${model.statutoryDays} 个工作日${extension ? `，延长 ${extension}` : ''}${pausedDays ? `，暂停 ${pausedDays}` : ''}）`,
-          evidence: [evidence(accepted), evidence(decision)],
-          ...about,
-        }),
-      );
-    }
-  }
-  if (decision && certificate) {
-    const due = model.addWorkingDays(decision.date, model.issuanceDays);
-    // Beyond the law's 10 days an error; beyond only the item's own promise, a warning.
-    const lawful = model.addWorkingDays(decision.date, LAWFUL_ISSUANCE_DAYS);
-    if (certificate.date > due) {
-      out.push(
-        finding({
-          rule: 'certificate-on-time',
-          ...(certificate.date > lawful
-            ? {}
-            : { severity: 'warning' as const }),
-          message: `decided ${decision.date}, certificate ${certificate.date}: due ${due} (${model.issuanceDays} working days${certificate.date > lawful ? '' : `; within the law's ${LAWFUL_ISSUANCE_DAYS}`})`,
-          messageZh: `${decision.date} 决定，${certificate.date} 发证：应于 ${due} 前发证（${model.issuanceDays} 个工作日${certificate.date > lawful ? '' : `；未超过法定 ${LAWFUL_ISSUANCE_DAYS} 个工作日`}）`,
-          evidence: [evidence(decision), evidence(certificate)],
-          ...about,
-        }),
-      );
-    }
-  }
-  return { findings: out, timing };
+      preparedBy,
+      certificate,
+      pausedDays,
+      extension,
+      extensionStated,
+    },
+    model,
+    about,
+  );
+  out.push(...times.findings);
+  return { findings: out, timing: times.timing };
 }

@@ -1,4 +1,9 @@
-import { KuaibanError, bilingual, dateInChina } from '@kuaiban/calendar';
+import {
+  KuaibanError,
+  bilingual,
+  dateInChina,
+  parseWith,
+} from '@kuaiban/calendar';
 import { z } from 'zod';
 
 /** One event of a case, as the conformance checks read it. */
@@ -144,20 +149,17 @@ export function readJsonl(text: string): CaseLog {
           `not JSON (${(cause as Error).message})`,
         );
       }
-      const parsed = (
+      const value = parseWith(
         typeof (json as { command?: unknown } | null)?.command === 'object'
           ? EntryLineSchema
-          : ExportLineSchema
-      ).safeParse(json);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw invalid(
-          `line ${i + 1}`,
-          `第 ${i + 1} 行`,
-          `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'unreadable'}`,
-        );
-      }
-      const value = parsed.data;
+          : ExportLineSchema,
+        json,
+        {
+          code: 'INVALID_CASE_LOG',
+          what: `case log at line ${i + 1}`,
+          whatZh: `案例日志第 ${i + 1} 行`,
+        },
+      );
       const entry = 'command' in value;
       yield [
         value.caseId,
@@ -248,26 +250,22 @@ export function readXes(text: string): CaseLog {
       for (const event of body.matchAll(/<event>([\s\S]*?)<\/event>/g)) {
         e++;
         const values = attributes(event[1] ?? '');
-        const parsed = XesEventSchema.safeParse(Object.fromEntries(values));
-        if (!parsed.success) {
-          const issue = parsed.error.issues[0];
-          throw invalid(
-            `trace ${caseId}, event ${e}`,
-            `轨迹 ${caseId} 第 ${e} 个事件`,
-            `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'unreadable'}`,
-          );
-        }
-        const at = parsed.data['time:timestamp'];
+        const parsed = parseWith(XesEventSchema, Object.fromEntries(values), {
+          code: 'INVALID_CASE_LOG',
+          what: `case log at trace ${caseId}, event ${e}`,
+          whatZh: `案例日志轨迹 ${caseId} 第 ${e} 个事件`,
+        });
+        const at = parsed['time:timestamp'];
         yield [
           caseId,
           itemId,
           {
-            sequence: Number(parsed.data.sequence),
+            sequence: Number(parsed.sequence),
             at,
             date: chinaDate(at),
-            activity: parsed.data['concept:name'],
-            actor: parsed.data['org:resource'],
-            role: parsed.data['org:role'],
+            activity: parsed['concept:name'],
+            actor: parsed['org:resource'],
+            role: parsed['org:role'],
             state: values.get('state') ?? null,
             reason: values.get('reason') ?? null,
             department: values.get('org:group') ?? null,

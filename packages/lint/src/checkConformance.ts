@@ -4,7 +4,7 @@ import type {
   ItemDefinition,
 } from '@kuaiban/core';
 import { compileItem, defineChain, defineItem } from '@kuaiban/core';
-import type { CaseTiming } from './caseFindings.js';
+import type { CaseTiming } from './caseTiming.js';
 import { caseFindings } from './caseFindings.js';
 import type { CaseLog } from './caseLog.js';
 import { readCaseLog } from './caseLog.js';

@@ -9,6 +9,7 @@ import type {
 import { analyzeMachine } from './analyzeMachine.js';
 import { both, readGuard } from './readGuard.js';
 import type { ParallelSoundness } from './parallelSoundness.js';
+import { STATE_ID } from './machineStates.js';
 
 interface NodeLike {
   readonly id: string;
@@ -58,7 +59,7 @@ function unrollChain(
   model: MachineModel,
   steps: readonly string[],
 ): MachineModel {
-  const reviewing = 'case.reviewing';
+  const reviewing = STATE_ID.reviewing;
   const stepState = (i: number) => `${reviewing}.${steps[i] ?? ''}`;
   const states = [
     ...model.graph.states,
@@ -172,12 +173,10 @@ export function designModels(
     parallelReview: chain ? ABSENT : T,
     currentStep: chain ? T : ABSENT,
     acceptanceLapsed: tolerant
-      ? offered(reaches(acceptance, 'tolerantAcceptance.lapsed'))
+      ? offered(reaches(acceptance, STATE_ID.toleranceLapsed))
       : ABSENT,
     commitmentOrdinary: commitment
-      ? offered(
-          reaches(commitmentAnalysis, 'notificationCommitment.ordinaryRoute'),
-        )
+      ? offered(reaches(commitmentAnalysis, STATE_ID.commitmentOrdinaryRoute))
       : ABSENT,
   };
   const commitmentEvent = (state: string): Reading =>
@@ -189,16 +188,14 @@ export function designModels(
     switch (event) {
       case 'ACCEPTANCE.PROVISIONAL':
         return tolerant
-          ? offered(
-              reaches(acceptance, 'tolerantAcceptance.tolerance.provisional'),
-            )
+          ? offered(reaches(acceptance, STATE_ID.toleranceProvisional))
           : ABSENT;
       case 'ACCEPTANCE.ACCEPTED':
-        return offered(reaches(acceptance, 'tolerantAcceptance.accepted'));
+        return offered(reaches(acceptance, STATE_ID.toleranceAccepted));
       case 'COMMITMENT.GRANTED':
-        return commitmentEvent('notificationCommitment.granted');
+        return commitmentEvent(STATE_ID.commitmentGranted);
       case 'COMMITMENT.REVOKED':
-        return commitmentEvent('notificationCommitment.revoked');
+        return commitmentEvent(STATE_ID.commitmentRevoked);
       case 'xstate.done.actor.commitment':
         return commitment ? OPEN : ABSENT;
       case 'PARALLEL.DONE':

@@ -5,6 +5,7 @@ import type { DesignModels } from './designModels.js';
 import type { Draft, Finding } from './Finding.js';
 import { finding } from './Finding.js';
 import type { LintConfig } from './lintConfig.js';
+import { STATE_ID, STATE_SUFFIX } from './machineStates.js';
 
 /** A basis that names a law, regulation or rule (法, 条例, 规定, 办法, art. n). */
 const CITES_LAW = /法|条例|规定|办法|决定|通知|细则|art\.|第.+条/;
@@ -25,7 +26,7 @@ const childNamed = (models: DesignModels, name: string) =>
 function guarantees(models: DesignModels): Draft[] {
   const out: Draft[] = [];
   const caseEdges = liveEdges(models.case);
-  const intoRefused = caseEdges.filter((e) => e.to.includes('case.refused'));
+  const intoRefused = caseEdges.filter((e) => e.to.includes(STATE_ID.refused));
   const supervisorOnly = (event: string) => {
     const roles = (caseCommandRoles as Record<string, readonly string[]>)[
       event
@@ -42,7 +43,11 @@ function guarantees(models: DesignModels): Draft[] {
         message: `${edge.leaf} --${edge.transition.event}--> refused: a refusal without a supervisor's confirmation`,
         messageZh: `${edge.leaf} 经 ${edge.transition.event} 直接不予受理，未经负责人确认`,
         witness: [
-          { from: edge.leaf, event: edge.transition.event, to: 'case.refused' },
+          {
+            from: edge.leaf,
+            event: edge.transition.event,
+            to: STATE_ID.refused,
+          },
         ],
       });
     }
@@ -60,7 +65,7 @@ function guarantees(models: DesignModels): Draft[] {
     }
   }
   const rated = caseEdges.some((e) => e.transition.event === 'RATE');
-  if (!models.case.reached.has('case.rating') || !rated) {
+  if (!models.case.reached.has(STATE_ID.rating) || !rated) {
     out.push({
       rule: 'rating-step',
       message: 'no case reaches a rating step (好差评) with a RATE transition',
@@ -72,7 +77,7 @@ function guarantees(models: DesignModels): Draft[] {
       const event = edge.transition.event;
       if (
         (event === 'ISSUE_NOTICE' || event === 'ISSUE_MERGED_NOTICE') &&
-        !edge.leaf.endsWith('noticePending')
+        !edge.leaf.endsWith(STATE_SUFFIX.noticePending)
       ) {
         out.push({
           rule: 'one-merged-notice',
@@ -82,7 +87,7 @@ function guarantees(models: DesignModels): Draft[] {
       }
       if (
         analysis.model.name === 'parallelApproval' &&
-        edge.to.some((to) => to.endsWith('noticeIssued')) &&
+        edge.to.some((to) => to.endsWith(STATE_SUFFIX.noticeIssued)) &&
         event !== 'ISSUE_MERGED_NOTICE'
       ) {
         out.push({
@@ -122,7 +127,7 @@ export function domainFindings(
     const declines = liveEdges(commitmentMachine).some(
       (e) =>
         e.transition.event === 'DECLINE_COMMITMENT' &&
-        e.to.some((to) => to.endsWith('ordinaryRoute')),
+        e.to.some((to) => to === STATE_ID.commitmentOrdinaryRoute),
     );
     const backToOrdinary = liveEdges(models.case).some((e) =>
       (e.transition.guard ?? '').includes('commitmentOrdinary'),

@@ -46,6 +46,47 @@ const stories: FoodStory[] = [
   { noticeOn: '2025-09-02' },
 ];
 
+/**
+ * Inserts the agency head's EXTEND before the decision of a case's log,
+ * renumbering the lines: as `toJsonl` writes it (no length), or as a
+ * whole audit entry with the days granted.
+ */
+const extended = (
+  history: CaseHistory,
+  days?: number,
+  activity = 'EXTEND',
+): string => {
+  const source = lines(
+    days === undefined ? toJsonl([history]) : entriesJsonl([history]),
+  );
+  const at = source.findIndex((line) => /"(APPROVE|DENY)"/.test(line));
+  const before = JSON.parse(source[at - 1] ?? '{}') as Record<string, unknown>;
+  const decision = JSON.parse(source[at] ?? '{}') as Record<string, unknown>;
+  const extend =
+    days === undefined
+      ? {
+          ...before,
+          at: decision.at,
+          activity,
+          actor: 'head-wang',
+          role: 'agency-head',
+        }
+      : {
+          ...before,
+          at: decision.at,
+          actor: { id: 'head-wang', role: 'agency-head' },
+          command: {
+            type: activity,
+            days,
+            reason: '现场核查',
+            toldApplicantOn: String(decision.at).slice(0, 10),
+          },
+        };
+  return [...source.slice(0, at), JSON.stringify(extend), ...source.slice(at)]
+    .map((line, i) => line.replace(/"sequence":\d+/, `"sequence":${i + 1}`))
+    .join('\n');
+};
+
 let histories: CaseHistory[];
 beforeAll(async () => {
   histories = await foodPermitHistories(food, stories);
@@ -127,6 +168,58 @@ describe('checkConformance: cases run through the real engine', () => {
       ['certificate-on-time', 'warning'],
     ]);
     expect(found[0]?.message).toContain("within the law's 10");
+  });
+
+  describe('ALL-42-DECIDE-20D: the extension', () => {
+    let onTheTenth: CaseHistory;
+    beforeAll(async () => {
+      // Decided 2025-10-10: after 2025-09-28 (20 days), before 2025-10-17 (+10).
+      [onTheTenth] = (await foodPermitHistories(food, [
+        { reviewOn: '2025-10-10' },
+      ])) as [CaseHistory];
+    });
+    const decisionFindings = (log: string) =>
+      checkConformance(food, log).findings.filter(
+        (f) => f.rule === 'decision-on-time',
+      );
+
+    it('ALL-42-DECIDE-20D: without an extension, 2025-10-10 is late', () => {
+      expect(
+        decisionFindings(toJsonl([onTheTenth])).map((f) => f.severity),
+      ).toEqual(['error']);
+    });
+
+    it('ALL-42-DECIDE-20D: the full 10 days granted, as the audit entry says, is on time', () => {
+      expect(checkConformance(food, extended(onTheTenth, 10)).findings).toEqual(
+        [],
+      );
+    });
+
+    it('ALL-42-DECIDE-20D: 3 days granted is still late, due 2025-10-09', () => {
+      const [late] = decisionFindings(extended(onTheTenth, 3));
+      expect(late?.severity).toBe('error');
+      expect(late?.message).toContain('due 2025-10-09');
+      expect(late?.message).toContain('+ 3 extension');
+    });
+
+    it('ALL-42-DECIDE-20D: a log claiming 30 days is held to the 10 the item allows', () => {
+      const late = decisionFindings(extended(histories[1] as CaseHistory, 30));
+      expect(late.map((f) => f.severity)).toEqual(['error']);
+      expect(late[0]?.message).toContain('due 2025-10-17');
+    });
+
+    it('ALL-42-DECIDE-20D: an extension of unknown length (toJsonl) warns instead of passing', () => {
+      const found = decisionFindings(extended(onTheTenth));
+      expect(found.map((f) => f.severity)).toEqual(['warning']);
+      expect(found[0]?.message).toContain('does not say how long');
+      expect(found[0]?.messageZh).toContain('日志未载明延长天数');
+      // Still an error when even the longest extension would not cover it.
+      expect(
+        decisionFindings(extended(histories[1] as CaseHistory)).map(
+          (f) => f.severity,
+        ),
+      ).toEqual(['error']);
+    });
   });
 
   it('SVC-NO-VETO: a refusal with the supervisor’s confirmation removed from the log', () => {
@@ -238,6 +331,78 @@ describe('checkConformance: parallel approval', () => {
     const report = checkConformance(input, toJsonl(joint));
     expect(report.summary.fitting).toBe(3);
     expect(rulesOf(report)).toEqual(['joint-3 decision-on-time']);
+  });
+
+  it('ALL-42-JOINT-45D: the joint extension of up to 15 days moves the due date to 2025-11-28', async () => {
+    const input = constructionPermitInput();
+    const [late] = await constructionPermitHistories(input, [
+      [
+        ['planning', '2025-10-20', 'approve'],
+        ['fire', '2025-11-20', 'approve'],
+        ['civil-defence', '2025-11-20', 'approve'],
+      ],
+    ]);
+    const log = extended(late as CaseHistory, 15, 'EXTEND_JOINT');
+    expect(checkConformance(input, log).findings).toEqual([]);
+    const short = checkConformance(
+      input,
+      extended(late as CaseHistory, 5, 'EXTEND_JOINT'),
+    ).findings;
+    expect(short.map((f) => f.message)).toEqual([
+      expect.stringContaining('+ 5 extension'),
+    ]);
+  });
+});
+
+describe('checkConformance: SVC-ONE-NOTICE in a joint review', () => {
+  /** A joint case's log with these activities inserted before its decision. */
+  const withActivities = async (activities: readonly string[]) => {
+    const input = constructionPermitInput();
+    const [history] = await constructionPermitHistories(input, [
+      [
+        ['planning', '2025-09-03', 'approve'],
+        ['fire', '2025-09-05', 'approve'],
+        ['civil-defence', '2025-09-05', 'approve'],
+      ],
+    ]);
+    const source = lines(toJsonl([history as CaseHistory]));
+    const at = source.findIndex((line) => line.includes('"OPINION"'));
+    const before = JSON.parse(source[at - 1] ?? '{}') as Record<
+      string,
+      unknown
+    >;
+    const added = activities.map((activity) =>
+      JSON.stringify({
+        ...before,
+        activity,
+        ...(activity === 'SUPPLEMENT_PROVIDED'
+          ? { actor: 'developer-0', role: 'applicant' }
+          : { actor: 'planning-lead', role: 'lead-department' }),
+      }),
+    );
+    const log = [...source.slice(0, at), ...added, ...source.slice(at)]
+      .map((line, i) => line.replace(/"sequence":\d+/, `"sequence":${i + 1}`))
+      .join('\n');
+    return checkConformance(input, log);
+  };
+
+  it('SVC-ONE-NOTICE: a second merged notice with nothing supplied since the first', async () => {
+    const report = await withActivities([
+      'ISSUE_MERGED_NOTICE',
+      'ISSUE_MERGED_NOTICE',
+    ]);
+    expect(rulesOf(report)).toEqual(['joint-1 one-notice-log']);
+    expect(report.findings[0]?.message).toContain('merged notice 2');
+    expect(report.findings[0]?.messageZh).toContain('第 2 次合并告知');
+  });
+
+  it('SVC-ONE-NOTICE: a second merged notice after the applicant supplied is lawful', async () => {
+    const report = await withActivities([
+      'ISSUE_MERGED_NOTICE',
+      'SUPPLEMENT_PROVIDED',
+      'ISSUE_MERGED_NOTICE',
+    ]);
+    expect(report.findings).toEqual([]);
   });
 });
 

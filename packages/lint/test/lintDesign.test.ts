@@ -184,6 +184,60 @@ describe('lintDesign: structure read from what core compiles', () => {
     ]);
   });
 
+  it('ALL-42-DECIDE-20D: a state with no way out is a deadlock, with the path there', () => {
+    const report = lintDesign(foodPermitInput(), {
+      compile: withGraph((graph) => ({
+        ...graph,
+        // Revocation and lapse leave any state from the root: take them too.
+        transitions: graph.transitions.filter(
+          (t) => t.source !== 'case.issuing' && t.source !== 'case',
+        ),
+      })),
+    });
+    const stuck = report.findings.filter((f) => f.rule === 'end-reachable');
+    expect(stuck.map((f) => f.message)).toEqual([
+      'deadlock: a case in issuing can never move on',
+    ]);
+    expect(stuck[0]?.messageZh).toContain('死锁');
+    expect(stuck[0]?.witness?.at(-1)?.to).toBe('issuing');
+    expect(report.ok).toBe(false);
+  });
+
+  it('ALL-42-DECIDE-20D: states that only lead to each other are a livelock', () => {
+    const report = lintDesign(foodPermitInput(), {
+      compile: withGraph((graph) => ({
+        states: [
+          ...graph.states,
+          { id: 'case.onHold', final: false, parent: 'case' },
+        ],
+        transitions: [
+          ...graph.transitions.filter(
+            (t) => t.source !== 'case.issuing' && t.source !== 'case',
+          ),
+          {
+            source: 'case.issuing',
+            event: 'HOLD',
+            targets: ['case.onHold'],
+            guard: null,
+          },
+          {
+            source: 'case.onHold',
+            event: 'RELEASE',
+            targets: ['case.issuing'],
+            guard: null,
+          },
+        ],
+      })),
+    });
+    const stuck = report.findings
+      .filter((f) => f.rule === 'end-reachable')
+      .map((f) => f.message);
+    expect(stuck).toEqual([
+      'livelock: a case in issuing can move but never reach an end',
+      'livelock: a case in onHold can move but never reach an end',
+    ]);
+  });
+
   it('SVC-NO-VETO: a refusal reachable without the supervisor', () => {
     const report = lintDesign(foodPermitInput(), {
       compile: withGraph((graph) => ({

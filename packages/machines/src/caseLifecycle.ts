@@ -37,6 +37,7 @@ import type {
   TolerantAcceptanceEvent,
   TolerantAcceptanceOutput,
 } from './tolerantAcceptance.js';
+import { withPlainContext } from './plainContext.js';
 
 /** What the patterns tell the case when they run inside it. */
 type ChildNotice =
@@ -112,7 +113,7 @@ export function createCaseLifecycleMachine(options: {
     caseLifecycleCommandRoles,
   );
 
-  return setup({
+  const machine = setup({
     types: {
       input: {} as CaseLifecycleInput,
       context: {} as CaseLifecycleContext,
@@ -729,6 +730,7 @@ export function createCaseLifecycleMachine(options: {
     output: ({ context }) =>
       context.closed ?? { outcome: 'withdrawn', on: context.asOf },
   });
+  return withPlainContext(machine);
 }
 
 /** Which child sends a notice type (`ACCEPTANCE.…`, `xstate.done.actor.clock` …). */

@@ -19,6 +19,7 @@ import { assign, enqueueActions, setup } from 'xstate';
 import { z } from 'zod';
 import type { CommandRoles } from './party.js';
 import { TickEventSchema, eventBase, eventGate } from './party.js';
+import { withPlainContext } from './plainContext.js';
 
 const Text = z.string().trim().min(1);
 
@@ -197,7 +198,7 @@ export function createDeadlineClockMachine(options: {
     ({ context }: { context: DeadlineClockContext }) =>
       statusOf(context) === status;
 
-  return setup({
+  const machine = setup({
     types: {
       input: {} as DeadlineClockInput,
       context: {} as DeadlineClockContext,
@@ -452,6 +453,7 @@ export function createDeadlineClockMachine(options: {
       };
     },
   });
+  return withPlainContext(machine);
 }
 
 /** The clock machine on the national calendar. */

@@ -25,6 +25,7 @@ import {
   deemedDecision,
   departmentReviewGuards,
 } from './parallelApprovalDepartment.js';
+import { withPlainContext } from './plainContext.js';
 
 export {
   DepartmentReviewEventSchema,
@@ -82,7 +83,7 @@ export function createDepartmentReviewMachine(options: {
     dueDate: clock.dueDate,
     overdueFrom: clock.overdueFrom,
   });
-  return setup({
+  const machine = setup({
     types: {
       input: {} as DepartmentReviewInput,
       context: {} as DepartmentReviewContext,
@@ -272,6 +273,7 @@ export function createDepartmentReviewMachine(options: {
       return { department: context.department.id, opinion, deemed, decidedOn };
     },
   });
+  return withPlainContext(machine);
 }
 
 export type DepartmentReviewMachine = ReturnType<

@@ -14,6 +14,7 @@ import type {
 } from './notificationCommitmentSchemas.js';
 import { NotificationCommitmentInputSchema } from './notificationCommitmentSchemas.js';
 import { notificationCommitmentGuards } from './notificationCommitmentGuards.js';
+import { withPlainContext } from './plainContext.js';
 
 export {
   COMMITMENT_EXCLUDED_DOMAINS,
@@ -103,7 +104,7 @@ export function createNotificationCommitmentMachine(options: {
     '告知承诺制',
   );
 
-  return setup({
+  const machine = setup({
     types: {
       context: {} as NotificationCommitmentContext,
       events: {} as NotificationCommitmentEvent,
@@ -329,6 +330,7 @@ export function createNotificationCommitmentMachine(options: {
     // Every transition into a final state sets `outcome` first.
     output: ({ context }) => context.outcome as NotificationCommitmentOutput,
   });
+  return withPlainContext(machine);
 }
 
 /** The machine type, whatever calendar it runs on. */

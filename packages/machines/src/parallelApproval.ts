@@ -9,6 +9,7 @@ import { jointBasis, reviewIdOf } from './parallelApprovalContext.js';
 import { ParallelApprovalInputSchema } from './parallelApprovalSchemas.js';
 import type { ParallelApprovalOutput } from './parallelApprovalSchemas.js';
 import { jointView, parallelApprovalSetup } from './parallelApprovalSetup.js';
+import { withPlainContext } from './plainContext.js';
 
 export {
   JOINT_EXTENSION_DAYS,
@@ -65,7 +66,7 @@ export function createParallelApprovalMachine(options: {
   calendar: WorkCalendar;
 }) {
   const { calendar } = machineOptions(options, 'parallel approval', '并联审批');
-  return parallelApprovalSetup(calendar).createMachine({
+  const machine = parallelApprovalSetup(calendar).createMachine({
     id: 'parallelApproval',
     context: ({ input }) => {
       const spec = parseInput(
@@ -222,6 +223,7 @@ export function createParallelApprovalMachine(options: {
       overdue: context.overdue,
     }),
   });
+  return withPlainContext(machine);
 }
 
 export type ParallelApprovalMachine = ReturnType<

@@ -5,6 +5,7 @@ import type { SnapshotFrom } from 'xstate';
 import { initialContext } from './tolerantAcceptanceRules.js';
 import { tolerantAcceptanceSetup } from './tolerantAcceptanceSetup.js';
 import type { TolerantAcceptanceOutput } from './tolerantAcceptanceSchemas.js';
+import { withPlainContext } from './plainContext.js';
 
 export {
   AcceptanceModeSchema,
@@ -77,7 +78,7 @@ export function createTolerantAcceptanceMachine(options: {
     actions: 'lapse',
   } as const;
 
-  return tolerantAcceptanceSetup(calendar).createMachine({
+  const machine = tolerantAcceptanceSetup(calendar).createMachine({
     id: 'tolerantAcceptance',
     context: ({ input }) => initialContext(input, calendar),
     initial: 'checking',
@@ -242,6 +243,7 @@ export function createTolerantAcceptanceMachine(options: {
     // Every transition into a final state sets `outcome` first.
     output: ({ context }) => context.outcome as TolerantAcceptanceOutput,
   });
+  return withPlainContext(machine);
 }
 
 /** The machine type, whatever calendar it runs on. */

@@ -28,7 +28,9 @@ const UPDATE_CASE = `
  * where the pending timer for another date fired (a TICK) or was replaced
  * (any other command), and the timer for the new date exists; and the
  * command id. A TICK's next timer inherits the fired one's claim, so the
- * node running the case's wake-ups keeps it and no other node races it.
+ * node running the case's wake-ups keeps it and no other node races it. A
+ * new date whose timer fired before arms that timer again: the case's
+ * next wake-up always has a pending timer.
  * A broken link aborts the whole statement.
  */
 const REST = `,
@@ -59,7 +61,11 @@ n AS (
     (SELECT f.claimed_by FROM f LIMIT 1),
     (SELECT f.claim_expires_at FROM f LIMIT 1)
   FROM c WHERE $7::text IS NOT NULL
-  ON CONFLICT (case_id, due_on) DO NOTHING
+  ON CONFLICT (case_id, due_on) DO UPDATE
+    SET claimed_by = EXCLUDED.claimed_by,
+      claim_expires_at = EXCLUDED.claim_expires_at, attempts = 0,
+      fired_at = NULL
+    WHERE kuaiban_wake_ups.fired_at IS NOT NULL
   RETURNING 1
 ),
 k AS (

@@ -24,8 +24,8 @@ export interface WorkerOptions {
   readonly onFired?: (wakeUp: WakeUp, ticks: number) => void;
   /**
    * Called when processing a wake-up fails (its claim is kept until it
-   * expires, so it is retried after `leaseMs`), or with `null` when a
-   * started worker cannot claim (the store is unavailable).
+   * expires, so it is retried after `leaseMs`) or `onFired` throws, or with
+   * `null` when a started worker cannot claim (the store is unavailable).
    */
   readonly onError?: (error: unknown, wakeUp: WakeUp | null) => void;
 }
@@ -43,7 +43,10 @@ export interface Worker {
   runOnce(): Promise<WorkerRun>;
   /** Runs batches until nothing due is left to claim. */
   drain(): Promise<WorkerRun>;
-  /** Polls in the background until `stop()`. */
+  /**
+   * Polls in the background until `stop()`. Errors never end the polling:
+   * they go to `onError`. Ignored while the worker runs or is stopping.
+   */
   start(): void;
   /** Stops polling; resolves when the batch in hand is done. */
   stop(): Promise<void>;
@@ -109,17 +112,32 @@ export function createWorker(
     });
     let run: WorkerRun = { ...NOTHING, claimed: claimed.length };
     for (const wakeUp of claimed) {
+      let ticks: number;
       try {
-        const ticks = await wakeCase(wakeUp.caseId, date);
+        ticks = await wakeCase(wakeUp.caseId, date);
         await store.markFired(wakeUp);
-        run = add(run, { ...NOTHING, fired: 1, ticks });
-        options.onFired?.(wakeUp, ticks);
       } catch (error) {
         run = add(run, { ...NOTHING, failed: 1 });
-        options.onError?.(error, wakeUp);
+        reportError(error, wakeUp);
+        continue;
+      }
+      run = add(run, { ...NOTHING, fired: 1, ticks });
+      try {
+        options.onFired?.(wakeUp, ticks);
+      } catch (error) {
+        reportError(error, wakeUp);
       }
     }
     return run;
+  }
+
+  /** A listener that throws must not stop the worker or undo a fired wake-up. */
+  function reportError(error: unknown, wakeUp: WakeUp | null): void {
+    try {
+      options.onError?.(error, wakeUp);
+    } catch {
+      // Nowhere left to report to; the worker goes on.
+    }
   }
 
   let running: Promise<void> | null = null;
@@ -132,7 +150,7 @@ export function createWorker(
       try {
         run = await runOnce();
       } catch (error) {
-        options.onError?.(error, null);
+        reportError(error, null);
       }
       if (run.claimed === 0 && !stopping) {
         await new Promise<void>((resolve) => {

@@ -79,6 +79,15 @@ CREATE TABLE kuaiban_command_ids (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'the audit trail refuses TRUNCATE too',
+    sql: `
+CREATE TRIGGER kuaiban_audit_no_truncate
+  BEFORE TRUNCATE ON kuaiban_audit_entries
+  FOR EACH STATEMENT EXECUTE FUNCTION kuaiban_audit_append_only();
+`,
+  },
 ];
 
 /** The schema version this release writes and reads. */
@@ -100,11 +109,18 @@ export async function migrate(
   const latest = migrations.at(-1)?.version ?? 0;
   const found = await db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    await tx.query(`CREATE TABLE IF NOT EXISTS kuaiban_schema_migrations (
-      version integer PRIMARY KEY,
-      name text NOT NULL,
-      applied_at timestamptz NOT NULL DEFAULT now()
-    )`);
+    // Only a new database needs DDL here: a role without CREATE rights may
+    // open one that is up to date.
+    const [table] = await tx.query<{ exists: boolean }>(
+      "SELECT to_regclass('kuaiban_schema_migrations') IS NOT NULL AS exists",
+    );
+    if (!table?.exists) {
+      await tx.query(`CREATE TABLE kuaiban_schema_migrations (
+        version integer PRIMARY KEY,
+        name text NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    }
     const [row] = await tx.query<{ version: number | null }>(
       'SELECT max(version) AS version FROM kuaiban_schema_migrations',
     );

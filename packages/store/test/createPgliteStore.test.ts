@@ -10,6 +10,7 @@ import { createPgliteStore } from '../src/createPgliteStore.js';
 import type { DurableStore } from '../src/createSqlStore.js';
 import { SCHEMA_VERSION } from '../src/migrations.js';
 import { caseScript, setupEngine } from './support/caseScript.js';
+import { emptyTables } from './support/emptyTables.js';
 
 /** One PGlite for the contract (opening one takes seconds), emptied per test. */
 let shared: PGlite;
@@ -24,9 +25,7 @@ storeContract(
   'PGlite',
   async () => {
     const store = await createPgliteStore({ pglite: shared });
-    await shared.exec(
-      'TRUNCATE kuaiban_cases, kuaiban_audit_entries, kuaiban_wake_ups, kuaiban_command_ids',
-    );
+    await emptyTables(shared);
     return store;
   },
   { describe, it, expect },
@@ -102,7 +101,7 @@ describe('createPgliteStore: the embedded store', () => {
     expect(isKuaibanError(error) && error.messageZh).toMatch(/办件库不可用/);
   });
 
-  it('refuses to change an audit entry or delete one: the trail is append-only', async () => {
+  it('refuses to change, delete or truncate audit entries: the trail is append-only', async () => {
     const store = await createPgliteStore({ pglite: shared });
     const { engine, at } = setupEngine(store);
     const [id] = await caseScript(engine, at, 1);
@@ -121,6 +120,9 @@ describe('createPgliteStore: the embedded store', () => {
         ]),
       ),
     ).toMatch(/留痕只可追加/);
+    expect(
+      await codeOf(shared.query('TRUNCATE kuaiban_audit_entries')),
+    ).toMatch(/append-only/);
     expect((await store.history(id ?? '')).length).toBeGreaterThan(0);
   });
 });
@@ -199,6 +201,39 @@ describe('the query layer: one statement per commit', () => {
     expect((await store.wakeUps('w1')).map((w) => w.dueOn)).toEqual([
       '2025-10-01',
     ]);
+  });
+
+  it('arms a timer again when a command moves the next wake-up back to a date that fired', async () => {
+    const store = await createPgliteStore({ pglite: shared });
+    const first = appendEntry(null, draft('r1', 'SUBMIT'));
+    await store.commit(change('r1', 1, first, '2025-10-01'));
+    await store.claimWakeUps({
+      nodeId: 'node-r',
+      date: '2025-10-01',
+      limit: 1,
+      leaseMs: 60_000,
+    });
+    const tick = appendEntry(first, draft('r1', 'TICK'));
+    await store.commit(change('r1', 2, tick, '2025-10-27'));
+    const back = appendEntry(tick, draft('r1', 'SUPPLEMENT'));
+    await store.commit(change('r1', 3, back, '2025-10-01'));
+    expect(await store.wakeUps('r1')).toEqual([
+      {
+        caseId: 'r1',
+        dueOn: '2025-10-01',
+        claimedBy: null,
+        claimExpiresAt: null,
+        attempts: 0,
+        firedAt: null,
+      },
+    ]);
+    const [claim] = await store.claimWakeUps({
+      nodeId: 'node-r',
+      date: '2025-10-01',
+      limit: 1,
+      leaseMs: 60_000,
+    });
+    expect(claim).toMatchObject({ caseId: 'r1', dueOn: '2025-10-01' });
   });
 
   it('CONFLICT: an entry that does not link to the stored trail writes nothing, not even the case row', async () => {

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresStore } from '../src/createPostgresStore.js';
 import type { DurableStore } from '../src/createSqlStore.js';
-import { SCHEMA_VERSION } from '../src/migrations.js';
+import { MIGRATIONS, SCHEMA_VERSION } from '../src/migrations.js';
 import { caseScript, setupEngine } from './support/caseScript.js';
 import { gatedStore } from './support/gatedStore.js';
 import type { PostgresCluster } from './support/postgresCluster.js';
@@ -47,8 +47,12 @@ describe.skipIf(bin === null)('createPostgresStore', () => {
     cluster = await startPostgres(bin ?? '');
   }, 60_000);
   afterAll(async () => {
-    for (const store of stores) await store.close();
-    await cluster.stop();
+    try {
+      for (const store of stores) await store.close();
+    } finally {
+      // beforeAll may have failed before the cluster started.
+      await (cluster as PostgresCluster | undefined)?.stop();
+    }
   });
 
   storeContract('PostgreSQL', async () => (await freshStore()).store, {
@@ -134,7 +138,7 @@ describe.skipIf(bin === null)('createPostgresStore', () => {
     );
     expect(isKuaibanError(error) && error.code).toBe('STORE_SCHEMA_UNKNOWN');
     expect(isKuaibanError(error) && error.message).toMatch(
-      /schema is at version 99.*knows versions up to 1/,
+      /schema is at version 99.*knows versions up to 2/,
     );
     expect(isKuaibanError(error) && error.messageZh).toMatch(
       /数据库结构版本为 99.*请先升级/,
@@ -150,9 +154,11 @@ describe.skipIf(bin === null)('createPostgresStore', () => {
     stores.push(...opened);
     const rows = await sql(
       url,
-      'SELECT version FROM kuaiban_schema_migrations',
+      'SELECT version FROM kuaiban_schema_migrations ORDER BY version',
     );
-    expect(rows).toEqual([{ version: 1 }]);
+    expect(rows.map((r) => r.version)).toEqual(
+      MIGRATIONS.map((m) => m.version),
+    );
   });
 
   it('HISTORY_TAMPERED: verifyHistory finds an audit row changed behind the store', async () => {
@@ -191,6 +197,43 @@ describe.skipIf(bin === null)('createPostgresStore', () => {
     }).catch((e: unknown) => e);
     expect(isKuaibanError(error) && error.code).toBe('STORE_UNAVAILABLE');
     expect(isKuaibanError(error) && error.messageZh).toMatch(/办件库不可用/);
+  });
+
+  it('an application role with the rights the guide lists runs cases but cannot rewrite the trail', async () => {
+    const { url } = await freshStore();
+    for (const statement of [
+      'CREATE ROLE kuaiban_app LOGIN',
+      'GRANT SELECT, INSERT ON kuaiban_audit_entries TO kuaiban_app',
+      `GRANT SELECT, INSERT, UPDATE, DELETE
+         ON kuaiban_cases, kuaiban_wake_ups, kuaiban_command_ids TO kuaiban_app`,
+      'GRANT SELECT ON kuaiban_schema_migrations TO kuaiban_app',
+    ]) {
+      await sql(url, statement);
+    }
+    const appUrl = url.replace('postgres@', 'kuaiban_app@');
+    const store = await createPostgresStore({ connectionString: appUrl });
+    stores.push(store);
+    const test = setupEngine(store);
+    const [caseId = ''] = await caseScript(test.engine, test.at, 3);
+    const claimed = await store.claimWakeUps({
+      nodeId: 'node-app',
+      date: '2025-12-31',
+      limit: 10,
+      leaseMs: 60_000,
+    });
+    expect(claimed.length).toBe(3);
+    for (const statement of [
+      `UPDATE kuaiban_audit_entries SET entry = '{}' WHERE case_id = $1`,
+      'DELETE FROM kuaiban_audit_entries WHERE case_id = $1',
+      'TRUNCATE kuaiban_audit_entries',
+      'ALTER TABLE kuaiban_audit_entries DISABLE TRIGGER ALL',
+    ]) {
+      const params = statement.includes('$1') ? [caseId] : [];
+      expect(await codeOf(sql(appUrl, statement, params))).toMatch(
+        /permission denied|must be owner/,
+      );
+    }
+    expect(verifyHistory(await store.history(caseId)).ok).toBe(true);
   });
 
   it('uses a pool the caller owns and leaves it open on close', async () => {

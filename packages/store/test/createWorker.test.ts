@@ -11,6 +11,7 @@ import {
   setupEngine,
   workerClock,
 } from './support/caseScript.js';
+import { emptyTables } from './support/emptyTables.js';
 
 let db: PGlite;
 let store: DurableStore;
@@ -23,9 +24,7 @@ afterAll(async () => {
   await db.close();
 });
 beforeEach(async () => {
-  await db.exec(
-    'TRUNCATE kuaiban_cases, kuaiban_audit_entries, kuaiban_wake_ups, kuaiban_command_ids',
-  );
+  await emptyTables(db);
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -267,6 +266,48 @@ describe('createWorker: durable wake-ups', () => {
     }).drain();
     expect(stuck.failed).toBe(1);
     expect(errors).toHaveLength(1);
+  });
+
+  it('a listener that throws neither undoes a fired wake-up nor stops a started worker', async () => {
+    const test = setupEngine(store);
+    await caseScript(test.engine, test.at, 2);
+    const clock = workerClock();
+    clock.set('2025-10-31');
+    const errors: unknown[] = [];
+    const run = await createWorker(test.engine, {
+      nodeId: 'node-8',
+      store,
+      clock,
+      onFired: () => {
+        throw new Error('log full');
+      },
+      onError: (error, wakeUp) => errors.push([error, wakeUp?.caseId]),
+    }).drain();
+    expect(run.failed).toBe(0);
+    expect(run.fired).toBe(run.claimed);
+    expect(errors.length).toBe(run.fired);
+    expect(errors[0]).toEqual([new Error('log full'), expect.any(String)]);
+
+    let calls = 0;
+    const broken = createWorker(test.engine, {
+      nodeId: 'node-9',
+      store: {
+        ...store,
+        claimWakeUps: () => Promise.reject(new Error('connection lost')),
+      },
+      clock,
+      pollMs: 5,
+      onError: () => {
+        calls++;
+        throw new Error('logger down');
+      },
+    });
+    broken.start();
+    while (calls < 3) await sleep(5);
+    await broken.stop();
+    const after = calls;
+    await sleep(30);
+    expect(calls).toBe(after);
   });
 
   it('started, it polls until stopped; a store that cannot be reached is reported, not thrown', async () => {

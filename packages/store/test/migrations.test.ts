@@ -18,6 +18,8 @@ afterAll(async () => {
   await db.close();
 });
 
+const ALL = MIGRATIONS.map((m) => m.version);
+
 const versions = async () =>
   (
     await db.query<{ version: number }>(
@@ -28,8 +30,16 @@ const versions = async () =>
 describe('migrations: one versioned schema for PGlite and PostgreSQL', () => {
   it('applies what is missing, in order, once', async () => {
     const executor = pgliteExecutor(db, false);
-    expect(await migrate(executor)).toBe(0);
-    expect(await versions()).toEqual([SCHEMA_VERSION]);
+    // A database of the first release …
+    expect(await migrate(executor, MIGRATIONS.slice(0, 1))).toBe(0);
+    expect(await versions()).toEqual([1]);
+    await db.exec('TRUNCATE kuaiban_audit_entries');
+    // … is brought up to date by this one.
+    expect(await migrate(executor)).toBe(1);
+    expect(await versions()).toEqual(ALL);
+    await expect(db.exec('TRUNCATE kuaiban_audit_entries')).rejects.toThrow(
+      /append-only/,
+    );
     expect(await migrate(executor)).toBe(SCHEMA_VERSION);
     const next: Migration = {
       version: SCHEMA_VERSION + 1,
@@ -37,7 +47,7 @@ describe('migrations: one versioned schema for PGlite and PostgreSQL', () => {
       sql: 'CREATE TABLE kuaiban_later (id integer);\nCREATE INDEX kuaiban_later_id ON kuaiban_later (id);',
     };
     expect(await migrate(executor, [...MIGRATIONS, next])).toBe(SCHEMA_VERSION);
-    expect(await versions()).toEqual([SCHEMA_VERSION, SCHEMA_VERSION + 1]);
+    expect(await versions()).toEqual([...ALL, SCHEMA_VERSION + 1]);
   });
 
   it('STORE_SCHEMA_UNKNOWN: a newer database is refused before anything changes', async () => {
@@ -65,7 +75,7 @@ describe('migrations: one versioned schema for PGlite and PostgreSQL', () => {
     await expect(
       migrate(executor, [...MIGRATIONS, later, broken]),
     ).rejects.toThrow(/no_such_function/);
-    expect(await versions()).toEqual([SCHEMA_VERSION, SCHEMA_VERSION + 1]);
+    expect(await versions()).toEqual([...ALL, SCHEMA_VERSION + 1]);
     const { rows } = await db.query(
       `SELECT 1 FROM pg_tables WHERE tablename = 'kuaiban_half'`,
     );

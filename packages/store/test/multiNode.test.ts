@@ -96,9 +96,13 @@ describe.skipIf(bin === null)('several nodes on one PostgreSQL', () => {
     cluster = await startPostgres(bin ?? '');
   }, 60_000);
   afterAll(async () => {
-    await Promise.all(nodes.map((n) => n.exit()));
-    for (const store of stores) await store.close();
-    await cluster.stop();
+    try {
+      await Promise.all(nodes.map((n) => n.exit()));
+      for (const store of stores) await store.close();
+    } finally {
+      // beforeAll may have failed before the cluster started.
+      await (cluster as PostgresCluster | undefined)?.stop();
+    }
   }, 30_000);
 
   it('ALL-32-NOTICE-5D, ALL-42-DECIDE-20D: 1,000 cases over eight weeks on two worker processes: every wake-up fires exactly once', async () => {

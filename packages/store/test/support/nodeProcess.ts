@@ -20,7 +20,7 @@ export interface NodeProcess {
   request(message: object, type: string): Promise<NodeMessage>;
   /** SIGKILL, as a crash: resolves when the process is gone. */
   kill(): Promise<void>;
-  /** Asks the node to close its store and exit. */
+  /** Asks the node to close its store and exit (SIGKILL after 10 s). */
   exit(): Promise<void>;
 }
 
@@ -90,7 +90,10 @@ export async function startNode(
       if (child.exitCode === null && child.signalCode === null) {
         send({ type: 'exit' });
       }
+      // A node that hangs (e.g. stalled on purpose) is killed after a while.
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await exited;
+      clearTimeout(timer);
     },
   };
 }

@@ -73,8 +73,30 @@ async function asOwner(program: string, args: readonly string[]) {
 }
 
 /** Starts a fresh cluster; `stop()` it in `afterAll`. */
-export async function startPostgres(bin: string): Promise<PostgresCluster> {
+export async function startPostgres(
+  bin: string,
+  attempts = 3,
+): Promise<PostgresCluster> {
   const dir = mkdtempSync(join(tmpdir(), 'kuaiban-pg-'));
+  try {
+    return await startIn(dir, bin);
+  } catch (error) {
+    // A cluster that did not start leaves no server and no folder behind.
+    await asOwner(join(bin, 'pg_ctl'), [
+      '-D',
+      join(dir, 'data'),
+      '-m',
+      'immediate',
+      'stop',
+    ]).catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+    // The free port may have been taken meanwhile by another process.
+    if (attempts > 1) return startPostgres(bin, attempts - 1);
+    throw error;
+  }
+}
+
+async function startIn(dir: string, bin: string): Promise<PostgresCluster> {
   if (isRoot()) {
     const { stdout } = await run('id', ['-u', 'postgres']);
     const { stdout: gid } = await run('id', ['-g', 'postgres']);

@@ -101,4 +101,6 @@ process.on('message', (message: Message) => {
     }
   })();
 });
+// A test runner that dies must not leave its nodes running.
+process.on('disconnect', () => process.exit(1));
 send({ type: 'ready' });

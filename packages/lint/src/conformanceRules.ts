@@ -1,0 +1,78 @@
+import type { Rule } from './Rule.js';
+import { ALL, rule } from './Rule.js';
+
+/** The rules a case log is checked against, in catalogue order. */
+export const CONFORMANCE_RULES: readonly Rule[] = [
+  rule(
+    'replay-fits-design',
+    'conformance',
+    'ALL-42-DECIDE-20D',
+    'error',
+    'The item as designed',
+    'Each case followed the compiled design',
+    '每个办件均按设计流程办理',
+  ),
+  rule(
+    'notice-within-5d-log',
+    'conformance',
+    'ALL-32-NOTICE-5D',
+    'error',
+    `${ALL} art. 32`,
+    'The correction notice came within the notice window of receipt',
+    '补正告知在收到材料后的告知期限内作出',
+  ),
+  rule(
+    'decision-on-time',
+    'conformance',
+    'ALL-42-DECIDE-20D',
+    'error',
+    `${ALL} arts. 42, 45`,
+    'The decision came within the limit, lawful pauses and the extension counted',
+    '在法定期限（扣除依法暂停、加上延长）内作出决定',
+  ),
+  rule(
+    'certificate-on-time',
+    'conformance',
+    'ALL-44-ISSUE-10D',
+    'error',
+    `${ALL} art. 44`,
+    'The certificate came within the issuance limit of the decision',
+    '在决定后的颁证期限内颁发证件',
+  ),
+  rule(
+    'one-notice-log',
+    'conformance',
+    'SVC-ONE-NOTICE',
+    'error',
+    `${ALL} art. 32; 一次告知`,
+    'No second notice about material already present at the first',
+    '不得就首次告知时已有的材料再次告知',
+  ),
+  rule(
+    'refusal-confirmed-log',
+    'conformance',
+    'SVC-NO-VETO',
+    'error',
+    '窗口无否决权 / 说"不"需报告',
+    'Each refusal was confirmed by a supervisor',
+    '每次不予受理均经负责人确认',
+  ),
+  rule(
+    'lawful-pause',
+    'conformance',
+    'TIME-EXCLUDED',
+    'error',
+    `${ALL} art. 45`,
+    'The clock pauses only for the reasons of ALL art. 45, or another cited basis',
+    '仅因第四十五条所列事由（或另有依据）暂停计时',
+  ),
+  rule(
+    'last-minute',
+    'conformance',
+    'SVC-LAST-MINUTE',
+    'warning',
+    'seeds/001 卡着最后时限办理',
+    'Officers and departments do not decide habitually in the final part of the allowed time',
+    '不得习惯性卡着最后时限办理',
+  ),
+];

@@ -1,174 +1,19 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createChinaCalendar } from '@kuaiban/calendar';
-import { verifyHistory } from '@kuaiban/core';
-import { chainKpiText, htmlReport, simulateChain } from '@kuaiban/sim';
-import { createPgliteStore } from '@kuaiban/store';
-import {
-  CONSTRUCTION_PERMITS_COMPARISON,
-  PROPERTY_TRANSFER_COMPARISON,
-} from './beforeAfter.js';
-import { ENTERPRISE_CHAIN } from './enterpriseChain.js';
-import {
-  DEMO_ENTERPRISE,
-  DEMO_START_DATE,
-  ENTERPRISE_PLAN,
-} from './enterprisePlan.js';
-import { formatTimeline } from './formatTimeline.js';
-import { designFiles } from './generatedFiles.js';
-import { LINKS } from './links.js';
-import { formatLint, lintDesigns } from './lintDesigns.js';
-import { reportIndex } from './reportIndex.js';
-import { chainScenarios, scenarios } from './scenarios.js';
-import { sixCutsTable } from './sixCutsTable.js';
-import { simulateComparisons, simulateItems } from './simulateItems.js';
-import { runTimeline } from './timeline.js';
+import { runDemo } from './runDemo.js';
 
-// 八事快办 end to end: lint every design, run one enterprise through the
-// whole chain on the embedded PGlite store, simulate 10,000 enterprises and
-// write the reports. Output goes to .tmp/bashi-kuaiban/ at the repository
+// 八事快办 end to end. Output goes to .tmp/bashi-kuaiban/ at the repository
 // root, or to the directory given as the first argument.
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const out = resolve(process.argv[2] ?? join(root, '.tmp', 'bashi-kuaiban'));
-const shown = (path: string) => relative(process.cwd(), path) || '.';
-const print = (line = '') => console.log(line);
-// Progress on one line of a terminal; nothing in a log.
-const progress = (text: string) => {
-  if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${text}`);
-};
-const done = () => {
-  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-};
-
-/** 10,000 enterprises: 5 replications of 2,000. */
-const RUN = { cases: 10_000, replications: 5, seed: 2025 } as const;
-/** Enterprises of the park entering the whole chain, and property transfers, a working day. */
-const PARK_ENTERPRISES_PER_DAY = 0.8;
-const TRANSFERS_PER_DAY = 20;
-
-rmSync(out, { recursive: true, force: true });
-mkdirSync(join(out, 'reports'), { recursive: true });
-
-print(
-  'Kuaiban 快办 · 八事快办: the enterprise lifecycle chain (seeds/002 item 50)',
-);
-print();
-
-// 1. Lint every design.
-print('1. Lint every design (kuaiban lint designs/*.json)');
-const lint = lintDesigns(designFiles());
-for (const line of formatLint(lint)) print(`   ${line}`);
-if (lint.some((result) => !result.ok)) process.exitCode = 1;
-print();
-
-// 2. One enterprise through the chain, on the embedded store.
-print(
-  `2. ${DEMO_ENTERPRISE.nameZh} through the chain from ${DEMO_START_DATE} (a fixed demo date), on PGlite`,
-);
-const dataDir = join(out, 'pglite');
-const store = await createPgliteStore({ dataDir });
-const timeline = await runTimeline({
-  chain: ENTERPRISE_CHAIN,
-  links: LINKS,
-  plan: ENTERPRISE_PLAN,
-  calendar: createChinaCalendar(),
-  startOn: DEMO_START_DATE,
-  applicantId: DEMO_ENTERPRISE.id,
-  store,
-  onProgress: ({ done: n, total, record }) =>
-    progress(`   [${String(n).padStart(2)}/${total}] ${record.item.nameZh}`),
+const ok = await runDemo({
+  out: resolve(process.argv[2] ?? join(root, '.tmp', 'bashi-kuaiban')),
+  print: (line = '') => console.log(line),
+  // pnpm runs this in the package folder: show paths from the repository root.
+  shown: (path) => relative(root, path) || '.',
+  // Progress on one line of a terminal; nothing in a log.
+  progress: (text) => {
+    if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${text}`);
+  },
 });
-done();
-for (const line of formatTimeline(timeline)) print(`   ${line}`);
-let entries = 0;
-for (const record of timeline.cases) {
-  const history = await store.history(record.caseId);
-  if (!verifyHistory(history).ok) process.exitCode = 1;
-  entries += history.length;
-}
-await store.close();
-print(
-  `   ${timeline.cases.length} cases, ${entries} audit entries, every trail verified, in ${shown(dataDir)}`,
-);
-print();
-
-// 3. Simulate 10,000 enterprises through the whole chain, and the before/after pairs.
-const items = ENTERPRISE_CHAIN.items.map((entry) => entry.item);
-print(
-  `3. Simulation: ${RUN.cases.toLocaleString('en')} enterprises through the chain (${RUN.replications} replications, seed ${RUN.seed})`,
-);
-const chainRun = await simulateChain(ENTERPRISE_CHAIN, {
-  ...chainScenarios(ENTERPRISE_CHAIN, PARK_ENTERPRISES_PER_DAY),
-  enterprises: RUN.cases / RUN.replications,
-  replications: RUN.replications,
-  seed: RUN.seed,
-  onProgress: (n, total) => progress(`   replication ${n}/${total}`),
-});
-done();
-const chainTable = chainKpiText(chainRun.kpi).trimEnd().split('\n');
-for (const line of chainTable) print(`   ${line}`);
-print();
-print('   六减 before and after the reform, per enterprise end to end:');
-const comparisons = await simulateComparisons(
-  [
-    {
-      comparison: CONSTRUCTION_PERMITS_COMPARISON,
-      perWorkingDay: PARK_ENTERPRISES_PER_DAY,
-    },
-    {
-      comparison: PROPERTY_TRANSFER_COMPARISON,
-      perWorkingDay: TRANSFERS_PER_DAY,
-    },
-  ],
-  RUN,
-);
-const cuts = sixCutsTable(comparisons);
-for (const line of cuts) print(`   ${line}`);
-print();
-
-// 4. Reports: the chain's tables, and each item under its county workload.
-const allScenarios = scenarios();
-const simulations = await simulateItems(
-  items,
-  allScenarios,
-  RUN,
-  (n, total, item) => progress(`   report ${n}/${total}: ${item.nameZh}`),
-);
-done();
-const reportOf = (id: string) => join('reports', `${id}.html`);
-for (const item of items) {
-  const simulation = simulations.get(item.id);
-  if (simulation)
-    writeFileSync(join(out, reportOf(item.id)), htmlReport(simulation));
-}
-writeFileSync(
-  join(out, 'index.html'),
-  reportIndex({
-    title: '八事快办: simulated enterprise lifecycle chain',
-    tables: [chainTable, cuts],
-    items,
-    reportOf: (item) => reportOf(item.id),
-  }),
-);
-writeFileSync(
-  join(out, 'chain-kpi.json'),
-  `${JSON.stringify(chainRun.kpi, null, 2)}\n`,
-);
-writeFileSync(
-  join(out, 'timeline.txt'),
-  `${formatTimeline(timeline).join('\n')}\n`,
-);
-print('4. Written:');
-print(
-  `   ${shown(join(out, 'index.html'))}  the chain and 六减 tables, links to every report`,
-);
-print(
-  `   ${shown(join(out, 'reports'))}/<item>.html  each item simulated under its county workload`,
-);
-print(`   ${shown(join(out, 'chain-kpi.json'))}  the chain's KPI document`);
-print(`   ${shown(join(out, 'timeline.txt'))}  the enterprise's timeline`);
-print(
-  `   ${shown(dataDir)}  the PGlite database with the cases and their audit trails`,
-);
+if (!ok) process.exitCode = 1;

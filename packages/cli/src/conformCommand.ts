@@ -1,4 +1,4 @@
-import { checkConformance, formatText } from '@kuaiban/lint';
+import { checkConformance, formatSarif, formatText } from '@kuaiban/lint';
 import { Command } from 'commander';
 import { z } from 'zod';
 import { parseArguments } from './arguments.js';
@@ -8,11 +8,11 @@ import { problemsFound } from './problemsFound.js';
 import { readTextFile } from './readJsonFile.js';
 
 const ConformFlags = z.object({
-  format: z.enum(['text', 'json']).default('text'),
+  format: z.enum(['text', 'json', 'sarif']).default('text'),
   preset: z.enum(['recommended', 'strict']).default('recommended'),
 });
 
-/** `kuaiban conform <design> <case-log> [--format text|json]`. */
+/** `kuaiban conform <design> <case-log> [--format text|json|sarif]`. */
 export function conformCommand(io: CliIO): Command {
   return new Command('conform')
     .description(
@@ -23,7 +23,7 @@ export function conformCommand(io: CliIO): Command {
       '<case-log>',
       'the engine’s audit trail as JSON Lines, or an XES log',
     )
-    .option('--format <format>', 'text or json', 'text')
+    .option('--format <format>', 'text, json or sarif (SARIF 2.1.0)', 'text')
     .option('--preset <preset>', 'recommended or strict', 'recommended')
     .addHelpText(
       'after',
@@ -38,9 +38,15 @@ export function conformCommand(io: CliIO): Command {
         preset: flags.preset,
       });
       io.stdout(
-        flags.format === 'json'
-          ? `${JSON.stringify(report, null, 2)}\n`
-          : formatText(report),
+        flags.format === 'text'
+          ? formatText(report)
+          : `${JSON.stringify(
+              flags.format === 'sarif'
+                ? formatSarif(report, { artifactUri: logPath })
+                : report,
+              null,
+              2,
+            )}\n`,
       );
       if (!report.ok) throw problemsFound();
     });

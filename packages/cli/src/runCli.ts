@@ -2,6 +2,7 @@ import { isKuaibanError } from '@kuaiban/calendar';
 import { Command, CommanderError } from 'commander';
 import { calendarCommand } from './calendarCommand.js';
 import { conformCommand } from './conformCommand.js';
+import { demoCommand } from './demoCommand.js';
 import { diagramCommand } from './diagramCommand.js';
 import { lintCommand } from './lintCommand.js';
 import { runCommand } from './runCommand.js';
@@ -30,6 +31,7 @@ export function createProgram(io: CliIO): Command {
   program.addCommand(simulateCommand(io));
   program.addCommand(lintCommand(io));
   program.addCommand(conformCommand(io));
+  program.addCommand(demoCommand(io));
   inheritSettings(program);
   return program;
 }

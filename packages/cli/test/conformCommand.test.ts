@@ -75,14 +75,49 @@ describe('kuaiban conform', () => {
     expect(report.summary).toMatchObject({ cases: 2, errors: 1 });
   });
 
+  it('ALL-42-DECIDE-20D: writes SARIF 2.1.0 pointing at the case log, and still exits 1', async () => {
+    const run = await kuaiban(
+      'conform',
+      'food.json',
+      'late.jsonl',
+      '--format',
+      'sarif',
+    );
+    expect(run.code).toBe(ExitCode.problemsFound);
+    const sarif = JSON.parse(run.stdout) as {
+      version: string;
+      runs: {
+        tool: { driver: { rules: { id: string }[] } };
+        results: {
+          ruleId: string;
+          ruleIndex: number;
+          locations: {
+            physicalLocation: { artifactLocation: { uri: string } };
+            logicalLocations: { fullyQualifiedName: string }[];
+          }[];
+        }[];
+      }[];
+    };
+    expect(sarif.version).toBe('2.1.0');
+    const [run0] = sarif.runs;
+    const [result] = run0?.results ?? [];
+    expect(result?.ruleId).toBe('decision-on-time');
+    expect(run0?.tool.driver.rules[result?.ruleIndex ?? -1]?.id).toBe(
+      'decision-on-time',
+    );
+    expect(result?.locations[0]?.physicalLocation.artifactLocation.uri).toBe(
+      'late.jsonl',
+    );
+    expect(result?.locations[0]?.logicalLocations[0]?.fullyQualifiedName).toBe(
+      'food-business-permit/case-0002',
+    );
+  });
+
   it.each([
     [['conform', 'food.json', 'missing.jsonl'], 'Cannot read missing.jsonl'],
     [['conform', 'food.json', 'garbage.jsonl'], 'INVALID_CASE_LOG'],
     [['conform', 'invalid-design.json', 'on-time.jsonl'], 'INVALID_DEFINITION'],
-    [
-      ['conform', 'food.json', 'on-time.jsonl', '--format', 'sarif'],
-      '--format',
-    ],
+    [['conform', 'food.json', 'on-time.jsonl', '--format', 'csv'], '--format'],
   ])('exits 2 on bad input: %j', async (argv, message) => {
     const run = await kuaiban(...argv);
     expect(run.code).toBe(ExitCode.badInput);

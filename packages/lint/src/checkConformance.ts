@@ -82,7 +82,11 @@ function lastMinute(
   const group = (key: (entry: (typeof timings)[number]) => string) => {
     const groups = new Map<
       string,
-      { decisions: number; lastMinute: number; cases: string[] }
+      {
+        decisions: number;
+        lastMinute: number;
+        cases: (typeof timings)[number][];
+      }
     >();
     for (const entry of timings) {
       const id = key(entry);
@@ -90,7 +94,7 @@ function lastMinute(
       g.decisions++;
       if (late(entry.timing)) {
         g.lastMinute++;
-        g.cases.push(entry.caseId);
+        g.cases.push(entry);
       }
       groups.set(id, g);
     }
@@ -122,15 +126,12 @@ function lastMinute(
           rule: 'last-minute',
           message: `${kind} ${g.id} decided ${g.lastMinute} of ${g.decisions} cases (${Math.round(g.share * 100)}%) in the final ${Math.round(config.lastMinuteShare * 100)}% of the allowed time, against ${Math.round(share * 100)}% overall`,
           messageZh: `${kindZh} ${g.id} 的 ${g.decisions} 件中有 ${g.lastMinute} 件（${Math.round(g.share * 100)}%）在最后 ${Math.round(config.lastMinuteShare * 100)}% 的时限内办结，整体为 ${Math.round(share * 100)}%`,
-          evidence: g.cases.slice(0, 10).map((caseId) => {
-            const t = timings.find((e) => e.caseId === caseId)?.timing;
-            return {
-              sequence: t?.decision.sequence ?? 0,
-              activity: `${caseId}: ${t?.decision.activity ?? ''}`,
-              at: t?.decision.at ?? '',
-              actor: t?.preparedBy.actor ?? '',
-            };
-          }),
+          evidence: g.cases.slice(0, 10).map((entry) => ({
+            sequence: entry.timing.decision.sequence,
+            activity: `${entry.caseId}: ${entry.timing.decision.activity}`,
+            at: entry.timing.decision.at,
+            actor: entry.timing.preparedBy.actor,
+          })),
         }),
       );
     };

@@ -140,6 +140,15 @@ describe('checkConformance: cases run through the real engine', () => {
     );
   });
 
+  it('TIME-PAUSE-SEMANTICS: decided while still paused, only the days before the pause count', () => {
+    const noResume = lines(toJsonl([histories[5] as CaseHistory]))
+      .filter((line) => !line.includes('"activity":"RESUME"'))
+      .join('\n');
+    const report = checkConformance(food, noResume);
+    expect(report.findings).toEqual([]);
+    expect(report.cases[0]?.fits).toBe(true);
+  });
+
   it('ALL-32-NOTICE-5D: acceptance deemed when the window passes without a notice', () => {
     const found = checkConformance(food, toJsonl(histories)).findings.find(
       (f) => f.rule === 'notice-within-5d-log',

@@ -1,7 +1,15 @@
+import { toJsonl } from '@kuaiban/core';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { foodPermitInput } from '../../core/test/items.js';
-import { RULES, formatSarif, formatText, lintDesign } from '../src/index.js';
+import {
+  RULES,
+  checkConformance,
+  formatSarif,
+  formatText,
+  lintDesign,
+} from '../src/index.js';
+import { foodPermitHistories } from './engineLogs.js';
 import { brokenDesigns } from './brokenDesigns.js';
 
 /** The parts of SARIF 2.1.0 (OASIS) that code-scanning tools require. */
@@ -144,5 +152,27 @@ describe('formatText', () => {
     expect(text).toContain('[suppressed]');
     expect(text).toContain('  suppressed: local rule');
     expect(text).toContain('— complies');
+  });
+
+  it('ALL-42-DECIDE-20D: a conformance finding points at its case, with the log events as evidence', async () => {
+    const food = foodPermitInput();
+    const histories = await foodPermitHistories(food, [
+      { reviewOn: '2025-10-20' },
+    ]);
+    const report = checkConformance(food, toJsonl(histories));
+    const sarif = formatSarif(report, { artifactUri: 'cases.jsonl' });
+    expect(Sarif.parse(sarif).runs[0]?.results).toHaveLength(1);
+    const [result] = sarif.runs[0]?.results ?? [];
+    expect(result?.locations[0]?.logicalLocations[0]).toEqual({
+      name: 'case-0001',
+      fullyQualifiedName: 'food-business-permit/case-0001',
+      kind: 'object',
+    });
+    expect(
+      result?.properties.evidence?.map((e) => `${e.activity} ${e.at}`),
+    ).toEqual([
+      'MATERIALS_CHECKED 2025-09-01T10:00:00.000+08:00',
+      'APPROVE 2025-10-20T10:00:00.000+08:00',
+    ]);
   });
 });

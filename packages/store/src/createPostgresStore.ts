@@ -10,6 +10,12 @@ export type PostgresStoreOptions =
       readonly connectionString: string;
       /** Connections in the pool the store opens (default 10). */
       readonly max?: number;
+      /**
+       * How long to wait for a connection before `STORE_UNAVAILABLE`
+       * (default 10 000 ms), so a server that does not answer never hangs
+       * a command or a worker's `stop()`.
+       */
+      readonly connectionTimeoutMs?: number;
     }
   | {
       /** A pool the caller owns: `close()` leaves it open. */
@@ -73,6 +79,7 @@ export async function createPostgresStore(
       : new pg.Pool({
           connectionString: options.connectionString,
           max: options.max ?? 10,
+          connectionTimeoutMillis: options.connectionTimeoutMs ?? 10_000,
         });
   // An idle client that loses its server must not crash the process.
   const onError = () => undefined;

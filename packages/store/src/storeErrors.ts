@@ -33,6 +33,10 @@ const NETWORK = new Set([
   'EHOSTUNREACH',
 ]);
 
+/** Errors of `pg` that carry no code but mean the connection is gone. */
+const LOST =
+  /^Connection terminated|timeout exceeded when trying to connect|connection error and is not queryable/;
+
 /** The store cannot be reached or opened. */
 export function unavailableError(what: string, cause: unknown): KuaibanError {
   const reason = cause instanceof Error ? cause.message : String(cause);
@@ -53,6 +57,9 @@ export function storeError(error: unknown, what: string): unknown {
   if (isKuaibanError(error)) return error;
   const code = sqlState(error);
   if (code !== null && (UNAVAILABLE.test(code) || NETWORK.has(code))) {
+    return unavailableError(what, error);
+  }
+  if (code === null && error instanceof Error && LOST.test(error.message)) {
     return unavailableError(what, error);
   }
   return error;

@@ -1,3 +1,5 @@
+import type { AddressInfo, Socket } from 'node:net';
+import { createServer } from 'node:net';
 import { isKuaibanError } from '@kuaiban/calendar';
 import { storeContract, verifyHistory } from '@kuaiban/core';
 import pg from 'pg';
@@ -248,5 +250,27 @@ describe.skipIf(bin === null)('createPostgresStore', () => {
     );
     expect(rows[0]?.n).toBe(2);
     await pool.end();
+  });
+});
+
+describe('createPostgresStore: a server that does not answer', () => {
+  it('STORE_UNAVAILABLE after the connection timeout rather than hanging', async () => {
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) =>
+      silent.listen(0, '127.0.0.1', resolve),
+    );
+    try {
+      const { port } = silent.address() as AddressInfo;
+      const error = await createPostgresStore({
+        connectionString: `postgres://postgres@127.0.0.1:${port}/kuaiban`,
+        connectionTimeoutMs: 300,
+      }).catch((e: unknown) => e);
+      expect(isKuaibanError(error) && error.code).toBe('STORE_UNAVAILABLE');
+      expect(isKuaibanError(error) && error.message).toMatch(/timeout/);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 });

@@ -26,6 +26,15 @@ describe('storeErrors: driver errors as Kuaiban errors', () => {
       );
       expect(isKuaibanError(error) && error.messageZh).toMatch(/办件库不可用/);
     }
+    for (const message of [
+      'Connection terminated unexpectedly',
+      'timeout exceeded when trying to connect',
+    ]) {
+      const error = storeError(new Error(message), 'commit');
+      expect(isKuaibanError(error) && error.code).toBe('STORE_UNAVAILABLE');
+    }
+    const other = new Error('Connection string is invalid');
+    expect(storeError(other, 'read')).toBe(other);
     expect(unavailableError('open', 'text').message).toMatch(/open\): text/);
   });
 

@@ -57,8 +57,8 @@ export function demoCommand(io: CliIO): Command {
       'after',
       `
 Examples:
-  $ kuaiban demo
-  $ kuaiban demo --out reports/demo --enterprises 2000
+  kuaiban demo
+  kuaiban demo --out reports/demo --enterprises 2000
 
 Exit codes: 0 every design passed lint and every audit trail verified; 1 not; 2 bad input.`,
     )

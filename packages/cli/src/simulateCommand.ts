@@ -187,6 +187,17 @@ export function simulateCommand(
       '--log <file>',
       'write the event log of the recorded cases (.xes, .ocel.json, .csv, .jsonl)',
     )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  kuaiban simulate permit.json --cases 2000 --seed 7
+  kuaiban simulate permit.json --scenario county.json --format json
+  kuaiban simulate before.json --compare after.json --report what-if.html
+  kuaiban simulate enterprise-lifecycle.chain.json --cases 1000
+
+Exit codes: 0 ok; 2 bad input (design, scenario or options).`,
+    )
     .action(async (designPath: string, flags: Record<string, unknown>) => {
       const options = parseArguments(SimulateFlags, flags);
       if (

@@ -33,7 +33,9 @@ describe('kuaiban demo', () => {
     for (const file of ['index.html', 'chain-kpi.json', 'timeline.txt']) {
       expect(existsSync(join(out, file))).toBe(true);
     }
-    const kpi = JSON.parse(readFileSync(join(out, 'chain-kpi.json'), 'utf8'));
+    const kpi: unknown = JSON.parse(
+      readFileSync(join(out, 'chain-kpi.json'), 'utf8'),
+    );
     expect(kpi).toHaveProperty('chain');
   }, 180_000);
 

@@ -377,7 +377,7 @@ export function createEngine(options: EngineOptions) {
         const entry = chainEntry(null, {
           caseId,
           at: clock.now(),
-          actor: { id: parsed.applicant.id, role: 'applicant' },
+          actor: { id: input.applicant.id, role: 'applicant' },
           command: { type: 'SUBMIT', input },
           commandId: parsed.commandId ?? null,
           reason: null,

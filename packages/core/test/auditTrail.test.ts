@@ -12,6 +12,7 @@ import {
   GENESIS_HASH,
   appendEntry,
   assertHistory,
+  chainEntry,
   hashEntry,
   verifyHistory,
 } from '../src/auditTrail.js';
@@ -396,6 +397,37 @@ const tamperings: Tampering[] = [
     'shape',
   ],
 ];
+
+describe("chainEntry: the engine's own entries", () => {
+  it('builds exactly the entries appendEntry builds', () => {
+    const fast: AuditEntry[] = [];
+    for (const draft of drafts)
+      fast.push(chainEntry(fast.at(-1) ?? null, draft));
+    expect(fast).toEqual(chain(drafts));
+    expect(verifyHistory(fast)).toEqual({ ok: true, entries: drafts.length });
+  });
+
+  it('falls back to the full checks for input that fails them: the same entry or the same error', () => {
+    const first = at(chain(drafts), 0);
+    const second = drafts[1]!;
+    for (const [previous, draft] of [
+      [first, { ...second, caseId: '' }],
+      [first, { ...second, at: '2025-09-26' }],
+      [{ ...first, hash: 'not-a-hash' }, second],
+      [{ ...first, sequence: 0 }, second],
+      [first, { ...second, caseId: 'case-2' }],
+    ] as const) {
+      const outcome = (build: typeof appendEntry) => {
+        try {
+          return build(previous, draft);
+        } catch (error) {
+          return isKuaibanError(error) ? error.code : error;
+        }
+      };
+      expect(outcome(chainEntry)).toEqual(outcome(appendEntry));
+    }
+  });
+});
 
 describe('verifyHistory (DESIGN: nothing is lost)', () => {
   it('accepts an empty trail', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frozenJson } from '../src/frozenJson.js';
+import { frozenJson, keptInPlace } from '../src/frozenJson.js';
 
 describe('frozenJson: what a store keeps', () => {
   it('copies as JSON does: undefined members left out, null in arrays, toJSON applied', () => {
@@ -37,5 +37,44 @@ describe('frozenJson: what a store keeps', () => {
   it('refuses what JSON cannot write at all', () => {
     expect(() => frozenJson(undefined)).toThrow(TypeError);
     expect(() => frozenJson({ big: 1n })).toThrow(TypeError);
+  });
+});
+
+describe('keptInPlace: what the engine hands over to the memory store', () => {
+  it('freezes plain JSON where it is, without copying', () => {
+    const owned = { state: { value: 'accepting' }, list: [{ id: 'a' }] };
+    const { state, list } = owned;
+    const kept = keptInPlace(owned);
+    expect(kept).toBe(owned);
+    expect(kept.state).toBe(state);
+    expect(kept.list).toBe(list);
+    expect(Object.isFrozen(owned.state)).toBe(true);
+    expect(Object.isFrozen(owned.list[0])).toBe(true);
+  });
+
+  it('copies only the parts JSON would change, as JSON would give them back', () => {
+    const shared = { id: 'kept' };
+    const owned = {
+      shared,
+      missing: undefined,
+      list: [1, undefined, Number.NaN, shared],
+      on: new Date(Date.UTC(2025, 8, 26)),
+      custom: { toJSON: () => 'shown' },
+    };
+    const kept = keptInPlace(owned);
+    expect(kept).not.toBe(owned);
+    expect(JSON.stringify(kept)).toBe(JSON.stringify(owned));
+    expect(kept).toEqual(JSON.parse(JSON.stringify(owned)));
+    expect(kept.shared).toBe(shared);
+    expect(Object.isFrozen(kept.list)).toBe(true);
+    expect('missing' in kept).toBe(false);
+  });
+
+  it('takes a part frozen already as kept, and refuses what is not JSON', () => {
+    const frozen = frozenJson({ deep: { a: 1 } });
+    const kept = keptInPlace({ frozen });
+    expect(kept.frozen).toBe(frozen);
+    expect(() => keptInPlace(undefined)).toThrow(TypeError);
+    expect(() => keptInPlace({ big: 1n })).toThrow(TypeError);
   });
 });

@@ -19,8 +19,12 @@ import {
 } from './caseLifecycleSchemas.js';
 import type { CaseLifecycleContext, ChildId } from './caseLifecycleContext.js';
 import { childOf, initialContext } from './caseLifecycleContext.js';
-import { createDeadlineClockMachine } from './deadlineClock.js';
+import {
+  MAX_DEADLINE_DAYS,
+  createDeadlineClockMachine,
+} from './deadlineClock.js';
 import type {
+  ParsedDeadlineClockInput,
   DeadlineClockEvent,
   DeadlineClockOutput,
 } from './deadlineClock.js';
@@ -255,29 +259,36 @@ export function createCaseLifecycleMachine(options: {
         const acceptedOn =
           'acceptedOn' in event ? String(event.acceptedOn) : context.asOf;
         const { limits } = context.input;
+        const input: ParsedDeadlineClockInput = {
+          // In the order, and with the defaults, the clock's schema gives.
+          statutory: {
+            start: acceptedOn,
+            days: limits.statutoryDays,
+            unit: 'working-days',
+            basis: limits.basis,
+            pauses: [],
+            // ALL-42-DECIDE-20D: one extension of 10 working days, 15 for
+            // joint handling (ALL-42-JOINT-45D), unless the basis says more.
+            maxExtensionDays:
+              limits.maxExtensionDays ??
+              (context.input.kind === 'joint' ? 15 : 10),
+            warnWithin: limits.warnWithin ?? 3,
+          },
+          ...(limits.promisedDays ? { promisedDays: limits.promisedDays } : {}),
+          handler: context.input.handler,
+          firstAsked: context.input.firstAsked,
+        };
         enqueue(
           spawnChild('deadlineClock', {
             id: 'clock',
-            input: {
-              statutory: {
-                start: acceptedOn,
-                days: limits.statutoryDays,
-                basis: limits.basis,
-                // ALL-42-DECIDE-20D: one extension of 10 working days, 15 for
-                // joint handling (ALL-42-JOINT-45D), unless the basis says more.
-                maxExtensionDays:
-                  limits.maxExtensionDays ??
-                  (context.input.kind === 'joint' ? 15 : 10),
-                ...(limits.warnWithin !== undefined
-                  ? { warnWithin: limits.warnWithin }
-                  : {}),
-              },
-              ...(limits.promisedDays
-                ? { promisedDays: limits.promisedDays }
-                : {}),
-              handler: context.input.handler,
-              firstAsked: context.input.firstAsked,
-            },
+            // The limits, handler and first-asked officer were parsed when
+            // the case began with the same rules (SVC-LIMITS among them);
+            // the start and the length are checked here.
+            input: trustedWhen(
+              limits.statutoryDays <= MAX_DEADLINE_DAYS &&
+                IsoDateSchema.safeParse(acceptedOn).success,
+              input,
+            ) as never,
           }),
         );
         enqueue.assign({

@@ -12,7 +12,6 @@ import {
   createDeadlineClock,
   isKuaibanError,
   PauseDetailsSchema,
-  parseWith,
 } from '@kuaiban/calendar';
 import type { SnapshotFrom } from 'xstate';
 import { assign, enqueueActions, setup } from 'xstate';
@@ -20,6 +19,7 @@ import { z } from 'zod';
 import type { CommandRoles } from './party.js';
 import { TickEventSchema, eventBase, eventGate } from './party.js';
 import { withPlainContext } from './plainContext.js';
+import { parseInput } from './trustedInput.js';
 
 const Text = z.string().trim().min(1);
 
@@ -49,6 +49,12 @@ export const DeadlineClockInputSchema = z
     },
   );
 export type DeadlineClockInput = z.input<typeof DeadlineClockInputSchema>;
+/** A clock's input as its schema gives it back, defaults applied. */
+export type ParsedDeadlineClockInput = z.output<
+  typeof DeadlineClockInputSchema
+>;
+/** The longest limit a deadline may count (the calendar's own bound). */
+export const MAX_DEADLINE_DAYS = 100_000;
 
 const PauseEventSchema = z.strictObject({
   type: z.literal('PAUSE'),
@@ -267,11 +273,12 @@ export function createDeadlineClockMachine(options: {
   }).createMachine({
     id: 'deadlineClock',
     context: ({ input }) => {
-      const parsed = parseWith(DeadlineClockInputSchema, input, {
-        code: 'INVALID_ARGUMENT',
-        what: 'deadline clock input',
-        whatZh: '期限时钟输入',
-      });
+      const parsed = parseInput(
+        DeadlineClockInputSchema,
+        input,
+        'deadline clock input',
+        '期限时钟输入',
+      );
       clockOf(parsed.statutory);
       return {
         statutory: parsed.statutory,

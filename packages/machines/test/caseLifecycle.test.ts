@@ -10,6 +10,7 @@ import {
   nextCaseWakeUp,
 } from '../src/caseLifecycleWakeUp.js';
 import type { CaseLifecycleInput } from '../src/caseLifecycleSchemas.js';
+import { DeadlineClockInputSchema } from '../src/deadlineClock.js';
 import type { Party } from '../src/party.js';
 import { runWithRestarts } from './support/persistence.js';
 
@@ -913,5 +914,72 @@ describe('what a portal needs from the case machine', () => {
     ).toBe(false);
     expect(caseCommandRoles.APPROVE).toContain('agency-head');
     expect(caseCommandRoles.SUPPLEMENT).toEqual(['applicant']);
+  });
+});
+
+describe('case lifecycle 办件: the deadline clock it starts', () => {
+  const clockContext = (kase: ReturnType<typeof run>) =>
+    (child(kase, 'clock')?.getSnapshot() as { context: object }).context;
+
+  it('ALL-42-DECIDE-20D: the clock gets the limits as its own schema gives them, defaults applied', () => {
+    const kase = run(foodPermit, tolerantAcceptance);
+    const expected = DeadlineClockInputSchema.parse({
+      statutory: {
+        start: '2025-09-26',
+        days: 20,
+        basis: '行政许可法 art. 42',
+        maxExtensionDays: 10,
+      },
+      promisedDays: 10,
+      handler: { id: 'officer-chen', backup: 'officer-liu' },
+      firstAsked: 'officer-chen',
+    });
+    const context = clockContext(kase) as {
+      statutory: unknown;
+      promisedDays: number;
+      backup: string;
+    };
+    // Same members, same order: the persisted snapshot reads the same.
+    expect(JSON.stringify(context.statutory)).toBe(
+      JSON.stringify(expected.statutory),
+    );
+    expect(context.promisedDays).toBe(10);
+    expect(context.backup).toBe('officer-liu');
+  });
+
+  it('ALL-42-JOINT-45D: a joint case without a promise gets 15 extension days and its own warning', () => {
+    const kase = run(
+      {
+        ...constructionPermit,
+        limits: { statutoryDays: 45, basis: 'basis', warnWithin: 5 },
+      },
+      tolerantAcceptance,
+    );
+    const context = clockContext(kase) as {
+      statutory: { maxExtensionDays: number; warnWithin: number };
+      promisedDays: number | null;
+    };
+    expect(context.statutory.maxExtensionDays).toBe(15);
+    expect(context.statutory.warnWithin).toBe(5);
+    expect(context.promisedDays).toBeNull();
+  });
+
+  it("a limit longer than any deadline can count is refused by the clock's own check", () => {
+    const errors: unknown[] = [];
+    const kase = createActor(caseLifecycleMachine, {
+      input: {
+        ...foodPermit,
+        limits: { statutoryDays: 100_001, basis: 'basis' },
+      },
+    });
+    kase.subscribe({ error: (error) => errors.push(error) });
+    kase.start();
+    for (const event of tolerantAcceptance) kase.send(event);
+    expect(kase.getSnapshot().status).toBe('error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: expect.stringContaining('statutory.days') as unknown,
+    });
   });
 });

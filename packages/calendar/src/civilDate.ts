@@ -49,6 +49,7 @@ export function isoWeekdayOf(epochDay: number): number {
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
+/** The civil date `YYYY-MM-DD` of a day counted from 1970-01-01 (day 0). */
 export function formatEpochDay(epochDay: number): string {
   const { year, month, day } = civilOf(epochDay);
   return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;

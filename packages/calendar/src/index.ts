@@ -76,6 +76,8 @@ export {
   IsoDateSchema,
   addCalendarDays,
   dateInChina,
+  formatEpochDay,
+  tryParseIsoDate,
 } from './civilDate.js';
 export type { DateInput } from './civilDate.js';
 export {

@@ -15,25 +15,15 @@ import {
 } from '@kuaiban/calendar';
 import { Command, Option } from 'commander';
 import { z } from 'zod';
-import { parseArguments, unreadableFile } from './arguments.js';
+import {
+  CountNumber as Count,
+  PositiveNumber,
+  WholeNumber,
+  parseArguments,
+  unreadableFile,
+} from './arguments.js';
 import type { CliIO } from './io.js';
 import { bold, dim, green, red, yellow } from './io.js';
-
-const WholeNumber = textMatching(
-  /^[+-]?\d+$/,
-  'Expected a whole number',
-  '应为整数',
-).transform(Number);
-const PositiveNumber = textMatching(
-  /^0*[1-9]\d*$/,
-  'Expected a positive whole number',
-  '应为正整数',
-).transform(Number);
-const Count = textMatching(
-  /^\d+$/,
-  'Expected a whole number, 0 or more',
-  '应为非负整数',
-).transform(Number);
 
 const CalendarFlags = z.object({
   calendar: z.string().optional(),

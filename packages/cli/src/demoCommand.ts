@@ -3,18 +3,14 @@ import type { DemoOptions } from '@kuaiban/example-bashi-kuaiban';
 import { KuaibanError } from '@kuaiban/calendar';
 import { Command } from 'commander';
 import { z } from 'zod';
-import { parseArguments } from './arguments.js';
+import { PositiveNumber, parseArguments } from './arguments.js';
 import type { CliIO } from './io.js';
 import { bold } from './io.js';
 import { problemsFound } from './problemsFound.js';
 
 const DemoFlags = z.object({
   out: z.string().min(1).default('.tmp/bashi-kuaiban'),
-  enterprises: z
-    .string()
-    .regex(/^0*[1-9]\d*$/, 'Expected a positive whole number')
-    .transform(Number)
-    .optional(),
+  enterprises: PositiveNumber.optional(),
 });
 
 type RunDemo = (options: DemoOptions) => Promise<boolean>;

@@ -1,6 +1,6 @@
 import type { ChainDefinition, ItemDefinition } from '@kuaiban/core';
 import { defineChain, defineItem } from '@kuaiban/core';
-import { KuaibanError } from '@kuaiban/calendar';
+import { namingFile } from './arguments.js';
 import type { CliIO } from './io.js';
 import { readJsonFile } from './readJsonFile.js';
 
@@ -21,23 +21,11 @@ export function readDesign(io: CliIO, path: string): Design {
     typeof json === 'object' &&
     json !== null &&
     Array.isArray((json as { items?: unknown }).items);
-  try {
-    return isChain
+  return namingFile(path, () =>
+    isChain
       ? { kind: 'chain', chain: defineChain(json as never) }
-      : { kind: 'item', item: defineItem(json as never) };
-  } catch (error) {
-    if (error instanceof KuaibanError) {
-      throw new KuaibanError({
-        code: error.code,
-        message: `${path}: ${error.message}`,
-        messageZh: `${path}：${error.messageZh}`,
-        issues: error.issues,
-        details: { ...error.details, path },
-        cause: error,
-      });
-    }
-    throw error;
-  }
+      : { kind: 'item', item: defineItem(json as never) },
+  );
 }
 
 /** The design's items, in order (one for an item design). */

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { KuaibanError, textMatching } from '@kuaiban/calendar';
+import { KuaibanError } from '@kuaiban/calendar';
 import type { ItemDefinition } from '@kuaiban/core';
 import type { ScenarioInput } from '@kuaiban/sim';
 import {
@@ -15,25 +15,16 @@ import {
 } from '@kuaiban/sim';
 import { Command, Option } from 'commander';
 import { z } from 'zod';
-import { parseArguments, unreadableFile } from './arguments.js';
+import {
+  CountNumber as Count,
+  PositiveNumber as Positive,
+  WholeNumber as Whole,
+  namingFile,
+  parseArguments,
+} from './arguments.js';
+import { readJsonFile } from './readJsonFile.js';
 import { readDesign } from './design.js';
 import type { CliIO } from './io.js';
-
-const Positive = textMatching(
-  /^0*[1-9]\d*$/,
-  'Expected a positive whole number',
-  '应为正整数',
-).transform(Number);
-const Whole = textMatching(
-  /^[+-]?\d+$/,
-  'Expected a whole number',
-  '应为整数',
-).transform(Number);
-const Count = textMatching(
-  /^\d+$/,
-  'Expected a whole number, 0 or more',
-  '应为非负整数',
-).transform(Number);
 
 const SimulateFlags = z.strictObject({
   scenario: z.string().optional(),
@@ -88,36 +79,8 @@ function refuseForChain(
 
 function scenarioOf(io: CliIO, path: string | undefined): ScenarioInput {
   if (path === undefined) return {};
-  let json: unknown;
-  try {
-    json = JSON.parse(io.readFile(path));
-  } catch (cause) {
-    if (cause instanceof SyntaxError) {
-      throw new KuaibanError({
-        code: 'INVALID_SCENARIO',
-        message: `${path} is not valid JSON: ${cause.message}`,
-        messageZh: `${path} 不是有效的 JSON：${cause.message}`,
-        details: { path },
-        cause,
-      });
-    }
-    throw unreadableFile(path, cause);
-  }
-  try {
-    defineScenario(json);
-  } catch (error) {
-    if (error instanceof KuaibanError) {
-      throw new KuaibanError({
-        code: error.code,
-        message: `${path}: ${error.message}`,
-        messageZh: `${path}：${error.messageZh}`,
-        issues: error.issues,
-        details: { ...error.details, path },
-        cause: error,
-      });
-    }
-    throw error;
-  }
+  const json = readJsonFile(io, path);
+  namingFile(path, () => defineScenario(json));
   return json as ScenarioInput;
 }
 

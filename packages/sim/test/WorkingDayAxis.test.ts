@@ -9,6 +9,15 @@ import {
 
 const calendar = createChinaCalendar().withOptions({ beyondData: 'weekdays' });
 
+describe('epoch days', () => {
+  it('round-trips civil dates and refuses dates that do not exist', () => {
+    for (const date of ['1970-01-01', '2024-02-29', '2025-10-08', '2100-03-01'])
+      expect(dateOfEpochDay(epochDayOf(date))).toBe(date);
+    expect(epochDayOf('1970-01-02')).toBe(1);
+    expect(() => epochDayOf('2025-02-29')).toThrow(/not a date/);
+  });
+});
+
 describe('WorkingDayAxis', () => {
   it('TIME-WORKDAY: counts make-up workdays and leaves out holidays, like the calendar', () => {
     const axis = new WorkingDayAxis(calendar, '2025-09-25');

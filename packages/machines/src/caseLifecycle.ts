@@ -5,7 +5,7 @@ import {
   createChinaCalendar,
   parseWith,
 } from '@kuaiban/calendar';
-import { trustedInput, trustedWhen } from './trustedInput.js';
+import { checkedEvent, trustedInput, trustedWhen } from './trustedInput.js';
 import { and, assign, enqueueActions, sendTo, setup, spawnChild } from 'xstate';
 import type {
   CaseLifecycleCommand,
@@ -214,8 +214,10 @@ export function createCaseLifecycleMachine(options: {
         ({ event }) => childOf(event.type) as ChildId,
         ({ event }) => event,
       ),
+      /** The `TICK` that `may` admitted, with the schema every child shares. */
       tickChildren: enqueueActions(({ enqueue, context, event }) => {
-        for (const child of context.children) enqueue.sendTo(child, event);
+        const tick = checkedEvent(event);
+        for (const child of context.children) enqueue.sendTo(child, tick);
       }),
       spawnAcceptance: enqueueActions(({ enqueue, context }) => {
         const id: ChildId =

@@ -1,4 +1,4 @@
-import { trustedInput } from './trustedInput.js';
+import { checkedEvent, trustedInput } from './trustedInput.js';
 import type {
   DeadlineClock,
   DeadlineExtension,
@@ -71,14 +71,18 @@ export function parallelApprovalSetup(calendar: WorkCalendar) {
           });
         }
       }),
+      // The events passed on were admitted by the approval's gate, with the
+      // schemas a department review checks them with.
       forward: sendTo(
         (_, event: ParallelApprovalEvent & { department: string }) =>
           reviewIdOf(event.department),
-        (_, event: ParallelApprovalEvent & { department: string }) => event,
+        (_, event: ParallelApprovalEvent & { department: string }) =>
+          checkedEvent(event),
       ),
       forwardToOpen: enqueueActions(({ context, enqueue, event }) => {
+        const checked = checkedEvent(event);
         for (const { id } of context.spec.departments) {
-          if (isOpen(context, id)) enqueue.sendTo(reviewIdOf(id), event);
+          if (isOpen(context, id)) enqueue.sendTo(reviewIdOf(id), checked);
         }
       }),
       collectRequest: assign({
@@ -106,9 +110,10 @@ export function parallelApprovalSetup(calendar: WorkCalendar) {
       /** The departments that asked resume; the notice is answered. */
       resumeAsked: enqueueActions(({ context, enqueue, event }) => {
         const last = context.notices.length - 1;
+        const checked = checkedEvent(event);
         for (const { requests } of context.notices.slice(last)) {
           for (const { department } of requests) {
-            enqueue.sendTo(reviewIdOf(department), event);
+            enqueue.sendTo(reviewIdOf(department), checked);
           }
         }
         enqueue.assign({

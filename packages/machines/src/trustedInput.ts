@@ -34,3 +34,23 @@ export function parseInput<Schema extends z.ZodType>(
 export function trustedWhen<T extends object>(checked: boolean, input: T): T {
   return checked ? trustedInput(input) : input;
 }
+
+/**
+ * Events a parent machine has checked with the very schema its child checks
+ * that event type with (the event schemas are shared: `TICK`, and the
+ * department events of a parallel approval). Each is a copy the parent made
+ * to pass on, never the object it was sent.
+ */
+const checkedEvents = new WeakSet<object>();
+
+/** A copy of `event`, which the parent's gate has admitted, to pass on. */
+export function checkedEvent<T extends object>(event: T): T {
+  const copy = { ...event };
+  checkedEvents.add(copy);
+  return copy;
+}
+
+/** True for a copy a parent passed on with `checkedEvent`. */
+export function isCheckedEvent(event: object): boolean {
+  return checkedEvents.has(event);
+}

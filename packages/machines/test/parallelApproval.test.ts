@@ -1,5 +1,5 @@
 import { createChinaCalendar, isKuaibanError } from '@kuaiban/calendar';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AnyActorRef, SnapshotFrom } from 'xstate';
 import { assign, createActor, setup, spawnChild } from 'xstate';
 import type {
@@ -15,6 +15,7 @@ import {
   parallelApprovalRoles,
   reviewIdOf,
 } from '../src/parallelApproval.js';
+import { DepartmentReviewEventSchema } from '../src/parallelApprovalDepartment.js';
 import type { Party } from '../src/party.js';
 import { explore, missing } from './support/modelCoverage.js';
 import { runWithRestarts } from './support/persistence.js';
@@ -928,5 +929,32 @@ describe('parallel approval: model coverage', () => {
     };
     expect(missing(machine, union)).toEqual({ states: [], transitions: [] });
     for (const r of runs) expect(r.vertices).toBeLessThan(500);
+  });
+});
+
+describe('parallel approval passes on the events it checked', () => {
+  it('a department review does not parse again what the approval admitted', () => {
+    const parse = vi.spyOn(DepartmentReviewEventSchema, 'safeParse');
+    try {
+      const approval = createActor(machine, { input: stage() }).start();
+      approval.send(opinion('planning', 'approve', '2025-09-29'));
+      approval.send({ type: 'TICK', at: '2025-09-30', actor: scheduler });
+      expect(approval.getSnapshot().context.opinions).toEqual({
+        planning: 'approve',
+      });
+      // Only what the approval itself writes (the prerequisite's result)
+      // is checked by the review.
+      const parsedTypes = () =>
+        parse.mock.calls.map(([event]) => (event as { type: string }).type);
+      expect(parsedTypes()).toEqual(['PREREQUISITE_RESULT']);
+      // One it refused is not passed on.
+      approval.send(opinion('fire', 'approve', '2025-09-30', applicant));
+      expect(approval.getSnapshot().context.opinions).toEqual({
+        planning: 'approve',
+      });
+      expect(parsedTypes()).toEqual(['PREREQUISITE_RESULT']);
+    } finally {
+      parse.mockRestore();
+    }
   });
 });

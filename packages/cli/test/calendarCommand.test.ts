@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CliIO } from '../src/index.js';
-import { ExitCode, runCli } from '../src/index.js';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import type { KuaibanRun } from './support/runKuaiban.js';
+import { runKuaiban } from './support/runKuaiban.js';
+import { ExitCode } from '../src/index.js';
 
 const localCalendar = JSON.stringify({
   id: 'example-county',
@@ -23,22 +18,10 @@ const localCalendar = JSON.stringify({
   ],
 });
 
-async function kuaiban(...argv: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    readFile: (path) => {
-      if (path === 'county.json') return localCalendar;
-      if (path === 'broken.json') return '{"id": ';
-      throw new Error(`ENOENT: no such file, open '${path}'`);
-    },
-    color: false,
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const kuaiban = (...argv: string[]): Promise<KuaibanRun> =>
+  runKuaiban(argv, {
+    files: { 'county.json': localCalendar, 'broken.json': '{"id": ' },
+  });
 
 describe('kuaiban calendar is-workday', () => {
   it('TIME-WORKDAY: prints true for a make-up Saturday and false for a holiday', async () => {

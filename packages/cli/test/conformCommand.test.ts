@@ -2,8 +2,8 @@ import { toJsonl, toXes } from '@kuaiban/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { foodPermitInput } from '../../core/test/items.js';
 import { foodPermitHistories } from '../../lint/test/engineLogs.js';
-import type { CliIO } from '../src/index.js';
-import { ExitCode, runCli } from '../src/index.js';
+import { runKuaiban } from './support/runKuaiban.js';
+import { ExitCode } from '../src/index.js';
 
 const files: Record<string, string> = {
   'food.json': JSON.stringify(foodPermitInput()),
@@ -25,23 +25,7 @@ beforeAll(async () => {
   files['late.xes'] = toXes(late);
 });
 
-async function kuaiban(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    readFile: (path) => {
-      const text = files[path];
-      if (text === undefined)
-        throw new Error(`ENOENT: no such file, open '${path}'`);
-      return text;
-    },
-    color: false,
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const kuaiban = (...argv: string[]) => runKuaiban(argv, { files });
 
 describe('kuaiban conform', () => {
   it('exits 0 when every case followed the design on time', async () => {

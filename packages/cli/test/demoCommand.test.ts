@@ -2,24 +2,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIO } from '../src/index.js';
-import { ExitCode, runCli } from '../src/index.js';
+import { runKuaiban } from './support/runKuaiban.js';
+import { ExitCode } from '../src/index.js';
 
 const out = mkdtempSync(join(tmpdir(), 'kuaiban-demo-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-async function kuaiban(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    readFile: () => '',
-    color: false,
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const kuaiban = (...argv: string[]) => runKuaiban(argv);
 
 describe('kuaiban demo', () => {
   it('lints, runs one enterprise on PGlite, simulates and says where everything went', async () => {

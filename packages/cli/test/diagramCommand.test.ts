@@ -5,8 +5,7 @@ import { compileItem, defineItem } from '@kuaiban/core';
 import { toMermaid } from '@kuaiban/machines';
 import { describe, expect, it } from 'vitest';
 import { foodPermitInput } from '../../core/test/items.js';
-import type { CliIO } from '../src/index.js';
-import { runCli } from '../src/index.js';
+import { runKuaiban } from './support/runKuaiban.js';
 
 const designFile = fileURLToPath(
   new URL(
@@ -47,23 +46,10 @@ const files: Record<string, string> = {
   'not-an-item.json': JSON.stringify({ id: 'x', name: 'X' }),
 };
 
-async function kuaiban(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    readFile: (path) => {
-      if (path === 'food-permit.json') return readFileSync(designFile, 'utf8');
-      const text = files[path];
-      if (text === undefined) throw new Error(`ENOENT: no such file '${path}'`);
-      return text;
-    },
-    color: false,
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const kuaiban = (...argv: string[]) =>
+  runKuaiban(argv, {
+    files: { ...files, 'food-permit.json': readFileSync(designFile, 'utf8') },
+  });
 
 const compiled = compileItem(defineItem(foodPermitInput()), {
   calendar: createChinaCalendar(),

@@ -3,8 +3,8 @@ import {
   constructionPermitInput,
   foodPermitInput,
 } from '../../core/test/items.js';
-import type { CliIO } from '../src/index.js';
-import { ExitCode, runCli } from '../src/index.js';
+import { runKuaiban } from './support/runKuaiban.js';
+import { ExitCode } from '../src/index.js';
 
 const files: Record<string, string> = {
   'food.json': JSON.stringify(foodPermitInput()),
@@ -20,23 +20,7 @@ const files: Record<string, string> = {
   'broken.json': '{"id": ',
 };
 
-async function kuaiban(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    readFile: (path) => {
-      const text = files[path];
-      if (text === undefined)
-        throw new Error(`ENOENT: no such file, open '${path}'`);
-      return text;
-    },
-    color: false,
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const kuaiban = (...argv: string[]) => runKuaiban(argv, { files });
 
 describe('kuaiban lint', () => {
   it('exits 0 for a design that complies, with a summary line', async () => {

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { CliIO } from '../src/index.js';
-import { runCli } from '../src/index.js';
+import { runKuaiban } from './support/runKuaiban.js';
 
 const docs = (name: string) =>
   readFileSync(
@@ -34,36 +33,24 @@ const localCalendar = JSON.stringify({
   ],
 });
 
-async function kuaiban(
+const kuaiban = (
   argv: string[],
   files: Record<string, unknown> = {},
   stdin?: string[],
-) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    readFile: (path) => {
-      if (path === 'food-permit.design.json') return design;
-      if (path === 'county.json') return localCalendar;
-      const file = files[path];
-      if (file === undefined) throw new Error(`ENOENT: no such file '${path}'`);
-      return typeof file === 'string' ? file : JSON.stringify(file);
+) =>
+  runKuaiban(argv, {
+    files: {
+      'food-permit.design.json': design,
+      'county.json': localCalendar,
+      ...Object.fromEntries(
+        Object.entries(files).map(([path, file]) => [
+          path,
+          typeof file === 'string' ? file : JSON.stringify(file),
+        ]),
+      ),
     },
-    color: false,
-    ...(stdin
-      ? {
-          lines: async function* () {
-            await Promise.resolve();
-            yield* stdin;
-          },
-        }
-      : {}),
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+    ...(stdin ? { lines: stdin } : {}),
+  });
 
 const run = (steps: unknown, ...flags: string[]) =>
   kuaiban(

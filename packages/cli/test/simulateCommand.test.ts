@@ -12,8 +12,8 @@ import {
   foodPermitInput,
 } from '../../core/test/items.js';
 import { restaurantChainInput } from '../../sim/test/fixtures.js';
-import type { CliIO } from '../src/index.js';
-import { ExitCode, runCli } from '../src/index.js';
+import { runKuaiban } from './support/runKuaiban.js';
+import { ExitCode } from '../src/index.js';
 
 const files: Record<string, string> = {
   'food.json': JSON.stringify(foodPermitInput()),
@@ -33,23 +33,7 @@ const files: Record<string, string> = {
   'restaurant.json': JSON.stringify(restaurantChainInput()),
 };
 
-async function kuaiban(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    readFile: (path) => {
-      const text = files[path];
-      if (text === undefined)
-        throw new Error(`ENOENT: no such file, open '${path}'`);
-      return text;
-    },
-    color: false,
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const kuaiban = (...argv: string[]) => runKuaiban(argv, { files });
 
 const small = ['--cases', '200', '--replications', '2'];
 

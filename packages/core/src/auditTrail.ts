@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import {
   KuaibanError,
   bilingual,
@@ -73,7 +73,7 @@ export function hashEntry(entry: Omit<AuditEntry, 'hash'>): string {
 }
 
 function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return hash('sha256', text);
 }
 
 /**

@@ -76,47 +76,70 @@ function write(value: unknown, path: string, open: Set<object>): string {
 /** Deeper than this, the exact walk finds cycles (and names them). */
 const MAX_FAST_DEPTH = 256;
 
+/** What {@link sortedCopy} gives for a value only the exact walk may write. */
+const EXACT = Symbol('exact');
+
+/** Sorts a short list of keys in place, by UTF-16 code units, as `sort()` does. */
+function sortKeys(keys: string[]): string[] {
+  for (let index = 1; index < keys.length; index += 1) {
+    const key = keys[index]!;
+    let before = index - 1;
+    while (before >= 0 && keys[before]! > key) {
+      keys[before + 1] = keys[before]!;
+      before -= 1;
+    }
+    keys[before + 1] = key;
+  }
+  return keys;
+}
+
 /**
- * {@link write} without paths, for the common case: plain JSON. Anything
- * else gives `undefined`, and the exact walk says what and where.
+ * A copy of plain JSON with every object's members added in sorted order,
+ * which `JSON.stringify` then writes in one native pass: the common case.
+ * Anything else gives {@link EXACT}, and the exact walk says what and where;
+ * so do keys that JavaScript would not keep in the order they were added
+ * (array-index keys, which objects list first) or could not add as members
+ * (`__proto__`).
  */
-function writeFast(value: unknown, depth: number): string | undefined {
+function sortedCopy(value: unknown, depth: number): unknown {
   switch (typeof value) {
     case 'string':
     case 'boolean':
-      return JSON.stringify(value);
+      return value;
     case 'number':
-      return Number.isFinite(value) ? JSON.stringify(value) : undefined;
+      return Number.isFinite(value) ? value : EXACT;
     case 'object':
       break;
     case 'undefined':
     case 'bigint':
     case 'function':
     case 'symbol':
-      return undefined;
+      return EXACT;
   }
-  if (value === null) return 'null';
-  if (depth > MAX_FAST_DEPTH) return undefined;
+  if (value === null) return null;
+  if (depth > MAX_FAST_DEPTH) return EXACT;
   if (Array.isArray(value)) {
-    let text = '[';
+    const items: unknown[] = [];
     for (let index = 0; index < value.length; index += 1) {
-      const item = writeFast(value[index], depth + 1);
-      if (item === undefined) return undefined;
-      text += index > 0 ? `,${item}` : item;
+      const item = sortedCopy(value[index], depth + 1);
+      if (item === EXACT) return EXACT;
+      items.push(item);
     }
-    return `${text}]`;
+    return items;
   }
-  if (!isPlainObject(value)) return undefined;
+  if (!isPlainObject(value)) return EXACT;
   const record = value as Record<string, unknown>;
-  let text = '{';
-  for (const key of Object.keys(record).sort()) {
+  const copy: Record<string, unknown> = {};
+  for (const key of sortKeys(Object.keys(record))) {
+    const first = key.charCodeAt(0);
+    if ((first >= 48 && first <= 57) || key === '__proto__') return EXACT;
     const member = record[key];
     if (member === undefined) continue;
-    const written = writeFast(member, depth + 1);
-    if (written === undefined) return undefined;
-    text += `${text.length > 1 ? ',' : ''}${JSON.stringify(key)}:${written}`;
+    const written = sortedCopy(member, depth + 1);
+    if (written === EXACT) return EXACT;
+    copy[key] = written;
   }
-  return `${text}}`;
+  return copy;
 }
 
 /**
@@ -133,5 +156,8 @@ function writeFast(value: unknown, depth: number): string | undefined {
  * canonicalJson({ b: 1, a: [true, null] }); // '{"a":[true,null],"b":1}'
  */
 export function canonicalJson(value: unknown): string {
-  return writeFast(value, 0) ?? write(value, '$', new Set());
+  const sorted = sortedCopy(value, 0);
+  return sorted === EXACT
+    ? write(value, '$', new Set())
+    : JSON.stringify(sorted);
 }

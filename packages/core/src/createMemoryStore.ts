@@ -78,10 +78,9 @@ export function createMemoryStore(): CaseStore {
           ? null
           : [key(record.caseId, change.commandId), keep(change.result)];
       cases.set(record.caseId, kept);
-      histories.set(record.caseId, [
-        ...(histories.get(record.caseId) ?? []),
-        keptEntry,
-      ]);
+      const history = histories.get(record.caseId);
+      if (history) history.push(keptEntry);
+      else histories.set(record.caseId, [keptEntry]);
       if (result) commands.set(...result);
     },
     load: (caseId) => Promise.resolve(handOut(cases.get(caseId))),

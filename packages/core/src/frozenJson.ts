@@ -74,10 +74,51 @@ export function frozenJson<T>(value: T): T {
   return copy as T;
 }
 
+/** Whether JSON keeps a primitive as it is (strings, booleans, finite numbers). */
+function keptAsIs(value: unknown): boolean {
+  return (
+    typeof value === 'string' ||
+    typeof value === 'boolean' ||
+    (typeof value === 'number' && Number.isFinite(value))
+  );
+}
+
+/**
+ * Freezes `value` where it is when all of it is plain JSON already (the
+ * common case: nothing is copied, no list of keys is made); false, with
+ * only its plain parts frozen, when some part must be copied.
+ */
+function freezeInPlace(value: object): boolean {
+  if (Object.isFrozen(value)) return true;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index += 1) {
+      const item: unknown = value[index];
+      if (keptAsIs(item)) continue;
+      if (typeof item !== 'object' || item === null || !freezeInPlace(item)) {
+        if (item !== null) return false;
+      }
+    }
+  } else {
+    const prototype = Object.getPrototypeOf(value) as unknown;
+    if (prototype !== Object.prototype && prototype !== null) return false;
+    const record = value as Record<string, unknown>;
+    for (const key in record) {
+      if (!Object.hasOwn(record, key)) return false;
+      const member = record[key];
+      if (keptAsIs(member)) continue;
+      if (typeof member !== 'object' || member === null) {
+        if (member !== null) return false;
+      } else if (!freezeInPlace(member)) return false;
+    }
+  }
+  Object.freeze(value);
+  return true;
+}
+
 function keepInPlace(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return copyOf(value);
   // Kept already: what Kuaiban freezes, it freezes deeply.
-  if (Object.isFrozen(value)) return value;
+  if (freezeInPlace(value)) return value;
   let kept: object;
   if (Array.isArray(value)) {
     let copy: unknown[] | null = null;

@@ -123,6 +123,35 @@ describe('canonicalJson', () => {
     );
   });
 
+  it('orders keys by UTF-16 code units, array-index keys and __proto__ too', () => {
+    expect(
+      canonicalJson({ b: 1, '10': 'x', '2': 'y', a: 2, $: 3, '-1': 4 }),
+    ).toBe('{"$":3,"-1":4,"10":"x","2":"y","a":2,"b":1}');
+    expect(
+      canonicalJson(JSON.parse('{"z":[{"__proto__":{"x":1},"a":1}]}')),
+    ).toBe('{"z":[{"__proto__":{"x":1},"a":1}]}');
+  });
+
+  it('writes what a plain sorted-key writer writes (property)', () => {
+    const reference = (value: unknown): string => {
+      if (Array.isArray(value)) return `[${value.map(reference).join(',')}]`;
+      if (value !== null && typeof value === 'object') {
+        const keys = Object.keys(value).sort();
+        const members = keys.map(
+          (key) =>
+            `${JSON.stringify(key)}:${reference((value as Record<string, unknown>)[key])}`,
+        );
+        return `{${members.join(',')}}`;
+      }
+      return JSON.stringify(value);
+    };
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(canonicalJson(value)).toBe(reference(value));
+      }),
+    );
+  });
+
   it('leaves out undefined members, as JSON does', () => {
     expect(canonicalJson({ a: undefined, b: 2 })).toBe('{"b":2}');
     expect(canonicalJson(Object.assign(Object.create(null), { z: 1 }))).toBe(

@@ -689,6 +689,27 @@ describe('persistence', () => {
     expect(restarted).toEqual(straight);
     expect(straight).toMatchObject({ value: 'rating' });
   });
+
+  it('persists plain JSON as it stands: no member is undefined, at any depth', () => {
+    const kase = createActor(caseLifecycleMachine, {
+      input: foodPermit,
+    }).start();
+    for (const event of tolerantAcceptance) kase.send(event);
+    const undefinedAt = (value: unknown, path: string): string[] =>
+      value === undefined
+        ? [path]
+        : value !== null && typeof value === 'object'
+          ? Object.entries(value).flatMap(([key, member]) =>
+              undefinedAt(member, `${path}.${key}`),
+            )
+          : [];
+    const persisted = kase.getPersistedSnapshot() as unknown as {
+      children: Record<string, unknown>;
+    };
+    expect(Object.keys(persisted.children).length).toBeGreaterThan(0);
+    expect(undefinedAt(persisted, '$')).toEqual([]);
+    expect(JSON.parse(JSON.stringify(persisted))).toEqual(persisted);
+  });
 });
 
 describe('commands are checked for their shape as well as their sender', () => {

@@ -156,7 +156,11 @@ export type {
   CaseLifecycleOutput,
 } from './caseLifecycle.js';
 export type { CaseLifecycleContext, ChildId } from './caseLifecycleContext.js';
-export { CaseCommandSchema, caseCommandRoles } from './caseCommands.js';
+export {
+  CaseCommandSchema,
+  caseCommandRoles,
+  parseCaseCommand,
+} from './caseCommands.js';
 export type { CaseCommand } from './caseCommands.js';
 export {
   caseDueDates,

@@ -1,9 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { KuaibanError } from '@kuaiban/calendar';
+import { describe, expect, it, vi } from 'vitest';
 import type { AnyActorRef } from 'xstate';
 import { createActor } from 'xstate';
 import type { CaseLifecycleEvent } from '../src/caseLifecycle.js';
 import { caseLifecycleMachine } from '../src/caseLifecycle.js';
-import { CaseCommandSchema, caseCommandRoles } from '../src/caseCommands.js';
+import {
+  CaseCommandSchema,
+  caseCommandRoles,
+  parseCaseCommand,
+} from '../src/caseCommands.js';
 import {
   caseDueDates,
   caseSchedule,
@@ -11,6 +16,7 @@ import {
 } from '../src/caseLifecycleWakeUp.js';
 import type { CaseLifecycleInput } from '../src/caseLifecycleSchemas.js';
 import { DeadlineClockInputSchema } from '../src/deadlineClock.js';
+import { TolerantAcceptanceEventSchema } from '../src/tolerantAcceptance.js';
 import type { Party } from '../src/party.js';
 import { runWithRestarts } from './support/persistence.js';
 
@@ -935,6 +941,52 @@ describe('what a portal needs from the case machine', () => {
     ).toBe(false);
     expect(caseCommandRoles.APPROVE).toContain('agency-head');
     expect(caseCommandRoles.SUPPLEMENT).toEqual(['applicant']);
+  });
+});
+
+describe('parseCaseCommand: a command parsed once, for the case and its children', () => {
+  it('parses with the schema of the type, and is null for a type no case takes', () => {
+    const parsed = parseCaseCommand({
+      ...supplement,
+      actor: { id: ' bakery ', role: 'applicant' },
+    });
+    expect(parsed).toEqual(supplement);
+    expect(parseCaseCommand({ type: 'PARALLEL.DONE' })).toBeNull();
+  });
+
+  it('names the wrong field of a malformed command, in English and Chinese', () => {
+    const error = (() => {
+      try {
+        parseCaseCommand({ ...supplement, materialIds: 'licence-copy' });
+      } catch (caught) {
+        return caught as KuaibanError;
+      }
+      return null;
+    })();
+    expect(error).toBeInstanceOf(KuaibanError);
+    expect(error?.code).toBe('INVALID_COMMAND');
+    expect(error?.message).toMatch(/command SUPPLEMENT.*materialIds/);
+    expect(error?.messageZh).toMatch(/指令 SUPPLEMENT/);
+  });
+
+  it('the child a parsed command is for takes it without parsing it again', () => {
+    const gate = vi.spyOn(TolerantAcceptanceEventSchema, 'safeParse');
+    try {
+      const raw = run(foodPermit, tolerantAcceptance.slice(0, 1));
+      gate.mockClear();
+      raw.send(tolerantAcceptance[1]!);
+      expect(gate).toHaveBeenCalled();
+
+      const checked = run(foodPermit, tolerantAcceptance.slice(0, 1));
+      gate.mockClear();
+      checked.send(parseCaseCommand(tolerantAcceptance[1]!)!);
+      expect(gate).not.toHaveBeenCalled();
+      expect(checked.getPersistedSnapshot()).toEqual(
+        raw.getPersistedSnapshot(),
+      );
+    } finally {
+      gate.mockRestore();
+    }
   });
 });
 

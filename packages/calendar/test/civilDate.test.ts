@@ -45,6 +45,26 @@ describe('civil date arithmetic', () => {
     expect(tryParseIsoDate('2025-00-10')).toBeUndefined();
   });
 
+  it('takes only YYYY-MM-DD with ASCII digits, nothing before or after', () => {
+    for (const text of [
+      '2025-9-26',
+      '2025-09-26 ',
+      ' 2025-09-26',
+      '2025-09-26\n',
+      '2025/09/26',
+      '20250926',
+      '2025-09-2x',
+      '２０２５-09-26',
+      '+2025-09-26',
+      '2025-0a-26',
+      '',
+    ]) {
+      expect(tryParseIsoDate(text)).toBeUndefined();
+    }
+    expect(tryParseIsoDate(42 as never)).toBeUndefined();
+    expect(tryParseIsoDate('0000-01-01')).toBe(epochDayOf(0, 1, 1));
+  });
+
   it('reads luxon DateTime in Asia/Shanghai whatever its zone', () => {
     const newYork = DateTime.fromISO('2025-09-30T13:00', {
       zone: 'America/New_York',

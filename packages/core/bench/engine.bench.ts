@@ -122,7 +122,6 @@ const lines = [
   'compares the snapshot, reads the deadlines, hashes the audit entry and commits the change, which the',
   `store freezes; the bare machine only runs it. ${ROUNDS} rounds of ${ROUND_MS} ms each, each on a new`,
   'engine whose memory store keeps every case of the round.',
-  ,
   '',
   '| path | median commands per second | cost per command |',
   '|---|---:|---:|',

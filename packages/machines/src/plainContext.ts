@@ -22,7 +22,7 @@ interface ChildActor {
 }
 
 /** What a persisted snapshot needs of a machine snapshot. */
-interface MachineSnapshot {
+interface PersistableSnapshot {
   readonly status: string;
   readonly output?: unknown;
   readonly error?: unknown;
@@ -34,13 +34,17 @@ interface MachineSnapshot {
 
 /** History states by the ids of the nodes they remember, as xstate writes them. */
 function historyOf(
-  historyValue: MachineSnapshot['historyValue'],
+  historyValue: PersistableSnapshot['historyValue'],
 ): Record<string, { id: string }[]> {
   const written: Record<string, { id: string }[]> = {};
   if (typeof historyValue !== 'object' || historyValue === null) return written;
   for (const key in historyValue) {
-    const nodes = historyValue[key];
-    if (Array.isArray(nodes)) written[key] = nodes.map(({ id }) => ({ id }));
+    const nodes: unknown = historyValue[key];
+    if (Array.isArray(nodes)) {
+      written[key] = (nodes as readonly { id: string }[]).map(({ id }) => ({
+        id,
+      }));
+    }
   }
   return written;
 }
@@ -55,7 +59,7 @@ function historyOf(
  * xstate refuses to persist).
  */
 function persistedPlainly(
-  snapshot: MachineSnapshot,
+  snapshot: PersistableSnapshot,
 ): Record<string, unknown> | null {
   const children: Record<string, unknown> = {};
   for (const id in snapshot.children) {
@@ -90,10 +94,7 @@ function persistedPlainly(
 export function withPlainContext<T extends AnyStateMachine>(machine: T): T {
   const persist = machine.getPersistedSnapshot.bind(machine);
   machine.getPersistedSnapshot = (snapshot, options) => {
-    const plain =
-      options === undefined
-        ? persistedPlainly(snapshot as unknown as MachineSnapshot)
-        : null;
+    const plain = options === undefined ? persistedPlainly(snapshot) : null;
     if (plain) return plain as ReturnType<T['getPersistedSnapshot']>;
     const persisted = persist(
       { ...snapshot, context: NO_CONTEXT },

@@ -758,7 +758,7 @@ describe('persistence', () => {
         JSON.stringify(
           kase.getPersistedSnapshot({
             __unsafeAllowInlineActors: true,
-          } as never),
+          }),
         ),
       ),
     ).toEqual(kase.getPersistedSnapshot());

@@ -69,10 +69,7 @@ export function apiRoutes(app: FastifyInstance, portal: Portal): void {
         `只有申请人可以提交申请，${caller.role} 不可以`,
       );
     }
-    const prior = body.commandId
-      ? await portal.priorApplication(caller, body.commandId)
-      : null;
-    if (prior) return reply.status(201).send(prior);
+    // A repeated click (the same commandId) gets the case it opened.
     const view = await portal.engine.submit({
       ...body,
       providedMaterials: [...body.providedMaterials],

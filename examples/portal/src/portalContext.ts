@@ -165,31 +165,6 @@ export function createPortalContext(context: PortalContext) {
       return callerOf(verifyToken(token, context.secret, nowSeconds()));
     },
 
-    /**
-     * The case an applicant's earlier application with this `commandId`
-     * opened, as it was then; `null` if there is none. A repeated click
-     * opens no second case.
-     */
-    async priorApplication(
-      caller: Caller,
-      commandId: string,
-    ): Promise<CaseView | null> {
-      for (const record of await context.store.list()) {
-        if (record.facts.applicant !== caller.id) continue;
-        const done = await context.store.findCommand(record.caseId, commandId);
-        if (done?.command === 'SUBMIT') {
-          return {
-            caseId: record.caseId,
-            itemId: record.itemId,
-            version: done.version,
-            state: done.state,
-            facts: done.facts,
-          };
-        }
-      }
-      return null;
-    },
-
     /** A stored case the caller may see: applicants only their own. */
     async visibleCase(caller: Caller, caseId: string): Promise<StoredCase> {
       const record = await context.store.load(caseId);

@@ -58,7 +58,8 @@ export interface CaseStore {
    * Writes a change atomically: the case record, its audit entry and the
    * command id. `expectedVersion: null` creates the case. Throws
    * `KuaibanError` `CONFLICT` when the stored version differs (or the case
-   * exists on create) and writes nothing.
+   * exists on create, or the applicant opened another case with the same
+   * command id) and writes nothing.
    */
   commit(change: CaseChange): Promise<void>;
   load(caseId: string): Promise<StoredCase | null>;
@@ -67,6 +68,16 @@ export interface CaseStore {
   last(caseId: string): Promise<AuditEntry | null>;
   /** The stored result of a command id already accepted for the case. */
   findCommand(caseId: string, commandId: string): Promise<CommandResult | null>;
+  /**
+   * The stored result of the applicant's submission (`SUBMIT`) made with
+   * this command id, whichever case it created. An applicant's command id
+   * starts one case at most: a second create with it is a `CONFLICT`, and
+   * writes nothing. (Applicants' ids are their own: two may use the same.)
+   */
+  findSubmission(
+    applicant: string,
+    commandId: string,
+  ): Promise<CommandResult | null>;
   /** Cases whose next wake-up is on or before `date`, earliest first. */
   due(date: string): Promise<readonly StoredCase[]>;
   /** Every case, for work queues (filters are applied by the engine). */

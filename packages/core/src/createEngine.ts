@@ -340,6 +340,38 @@ export function createEngine(options: EngineOptions) {
     }
   }
 
+  /**
+   * The first result of the applicant's submission made with `commandId`,
+   * or null when there was none; the id of their application for another
+   * item is `INVALID_COMMAND`.
+   */
+  async function submittedBefore(
+    commandId: string,
+    application: { itemId: string; applicant: { id: string } },
+  ): Promise<CaseView | null> {
+    const done = await store.findSubmission(
+      application.applicant.id,
+      commandId,
+    );
+    if (!done) return null;
+    const record = await store.load(done.caseId);
+    if (record?.itemId !== application.itemId) {
+      throw new KuaibanError({
+        code: 'INVALID_COMMAND',
+        message: `Command id "${commandId}" was used for case ${done.caseId}, an application for another item; a new application needs a new id`,
+        messageZh: `指令编号“${commandId}”已用于办件 ${done.caseId}（另一事项的申请）；新申请需使用新编号`,
+        details: { commandId, caseId: done.caseId },
+      });
+    }
+    return {
+      caseId: done.caseId,
+      itemId: record.itemId,
+      version: done.version,
+      state: done.state,
+      facts: done.facts,
+    };
+  }
+
   return {
     /** Takes an application: a new case, its first audit entry and wake-up. */
     async submit(application: Application): Promise<CaseView> {
@@ -349,6 +381,9 @@ export function createEngine(options: EngineOptions) {
         whatZh: '申请',
       });
       const item = compiled(parsed.itemId);
+      const commandId = parsed.commandId ?? null;
+      const before = commandId && (await submittedBefore(commandId, parsed));
+      if (before) return before;
       const caseId = ids();
       const input: CaseLifecycleInput = item.caseInput({
         caseId,
@@ -382,7 +417,7 @@ export function createEngine(options: EngineOptions) {
           at: clock.now(),
           actor: { id: input.applicant.id, role: 'applicant' },
           command: { type: 'SUBMIT', input },
-          commandId: parsed.commandId ?? null,
+          commandId,
           reason: null,
           state,
         });
@@ -391,7 +426,7 @@ export function createEngine(options: EngineOptions) {
             record,
             entry,
             expectedVersion: null,
-            commandId: parsed.commandId ?? null,
+            commandId,
             result: {
               caseId,
               command: 'SUBMIT',
@@ -404,6 +439,13 @@ export function createEngine(options: EngineOptions) {
         );
       } catch (error) {
         actor.stop();
+        // The same submission, sent twice at once: the first one stands.
+        const first =
+          commandId &&
+          error instanceof KuaibanError &&
+          error.code === 'CONFLICT' &&
+          (await submittedBefore(commandId, parsed));
+        if (first) return first;
         throw error;
       }
       // The case runs on: its first command needs no restore.

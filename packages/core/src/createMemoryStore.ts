@@ -43,6 +43,8 @@ export function createMemoryStore(): CaseStore {
   const cases = new Map<string, StoredCase>();
   const histories = new Map<string, AuditEntry[]>();
   const commands = new Map<string, CommandResult>();
+  /** Submissions by applicant and command id: one case per id. */
+  const submissions = new Map<string, CommandResult>();
   const key = (caseId: string, commandId: string) =>
     `${caseId}\u0000${commandId}`;
 
@@ -68,6 +70,22 @@ export function createMemoryStore(): CaseStore {
           },
         });
       }
+      const submission =
+        expected === null && change.commandId !== null
+          ? submissions.get(key(record.facts.applicant, change.commandId))
+          : undefined;
+      if (submission) {
+        throw new KuaibanError({
+          code: 'CONFLICT',
+          message: `Applicant ${record.facts.applicant} already opened case ${submission.caseId} with command id "${String(change.commandId)}"; read that case instead`,
+          messageZh: `申请人 ${record.facts.applicant} 已用指令编号“${String(change.commandId)}”创建办件 ${submission.caseId}；请读取该办件`,
+          details: {
+            caseId: record.caseId,
+            commandId: change.commandId,
+            existing: submission.caseId,
+          },
+        });
+      }
       // Kept before anything is written: a value JSON cannot hold fails the
       // commit whole.
       const keep = handedOver.has(change) ? keptInPlace : frozenJson;
@@ -81,7 +99,15 @@ export function createMemoryStore(): CaseStore {
       const history = histories.get(record.caseId);
       if (history) history.push(keptEntry);
       else histories.set(record.caseId, [keptEntry]);
-      if (result) commands.set(...result);
+      if (result) {
+        commands.set(...result);
+        if (expected === null && change.commandId !== null) {
+          submissions.set(
+            key(record.facts.applicant, change.commandId),
+            result[1],
+          );
+        }
+      }
     },
     load: (caseId) => Promise.resolve(handOut(cases.get(caseId))),
     history: (caseId) =>
@@ -91,6 +117,8 @@ export function createMemoryStore(): CaseStore {
     last: (caseId) => Promise.resolve(handOut(histories.get(caseId)?.at(-1))),
     findCommand: (caseId, commandId) =>
       Promise.resolve(handOut(commands.get(key(caseId, commandId)))),
+    findSubmission: (applicant, commandId) =>
+      Promise.resolve(handOut(submissions.get(key(applicant, commandId)))),
     due: (date) =>
       Promise.resolve(
         [...cases.values()]

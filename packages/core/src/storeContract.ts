@@ -17,6 +17,7 @@ function record(
   caseId: string,
   version: number,
   nextWakeUp: string | null,
+  applicant = 'applicant',
 ): StoredCase {
   return {
     caseId,
@@ -30,7 +31,7 @@ function record(
       warnedOn: null,
       escalatedOn: null,
       handler: 'officer',
-      applicant: 'applicant',
+      applicant,
       awaiting: ['window-officer'],
       dueDates: { supplement: null, decision: null, issuance: null },
     },
@@ -41,7 +42,11 @@ function change(
   caseId: string,
   version: number,
   previous: AuditEntry | null,
-  options: { commandId?: string; nextWakeUp?: string | null } = {},
+  options: {
+    commandId?: string;
+    nextWakeUp?: string | null;
+    applicant?: string;
+  } = {},
 ): CaseChange {
   const entry = appendEntry(previous, {
     caseId,
@@ -53,7 +58,12 @@ function change(
     state: `v${version}`,
   });
   return {
-    record: record(caseId, version, options.nextWakeUp ?? null),
+    record: record(
+      caseId,
+      version,
+      options.nextWakeUp ?? null,
+      options.applicant,
+    ),
     entry,
     expectedVersion: version === 1 ? null : version - 1,
     commandId: options.commandId ?? null,
@@ -62,7 +72,7 @@ function change(
       command: version === 1 ? 'SUBMIT' : 'STEP',
       version,
       state: `v${version}`,
-      facts: record(caseId, version, null).facts,
+      facts: record(caseId, version, null, options.applicant).facts,
       sequence: version,
     },
   };
@@ -130,6 +140,39 @@ export function storeContract(
       const update = change('c9', 2, null);
       expect(await conflictOf(store.commit(update))).toBe('CONFLICT');
       expect(await store.load('c9')).toBe(null);
+    });
+
+    it("an applicant's command id starts one case at most: a second create with it is a CONFLICT", async () => {
+      const store = await makeStore();
+      const first = change('c1', 1, null, { commandId: 'apply-1' });
+      await store.commit(first);
+      expect(await store.findSubmission('applicant', 'apply-1')).toEqual(
+        first.result,
+      );
+      expect(await store.findSubmission('applicant', 'apply-2')).toBe(null);
+      expect(await store.findSubmission('someone-else', 'apply-1')).toBe(null);
+      const again = change('c2', 1, null, { commandId: 'apply-1' });
+      expect(await conflictOf(store.commit(again))).toBe('CONFLICT');
+      expect(await store.load('c2')).toBe(null);
+      expect(await store.history('c2')).toEqual([]);
+      // Another applicant's ids are their own.
+      const theirs = change('c4', 1, null, {
+        commandId: 'apply-1',
+        applicant: 'someone-else',
+      });
+      await store.commit(theirs);
+      expect(await store.findSubmission('someone-else', 'apply-1')).toEqual(
+        theirs.result,
+      );
+      // The ids of later commands are each case's own, and start nothing.
+      const step = change('c1', 2, first.entry, { commandId: 'step-1' });
+      await store.commit(step);
+      expect(await store.findSubmission('applicant', 'step-1')).toBe(null);
+      const other = change('c3', 1, null, { commandId: 'apply-3' });
+      await store.commit(other);
+      const otherStep = change('c3', 2, other.entry, { commandId: 'step-1' });
+      await store.commit(otherStep);
+      expect(await store.findCommand('c3', 'step-1')).toEqual(otherStep.result);
     });
 
     it('finds due cases in due order and lists every case', async () => {

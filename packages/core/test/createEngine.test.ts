@@ -5,7 +5,7 @@ import { verifyHistory } from '../src/auditTrail.js';
 import { createEngine } from '../src/createEngine.js';
 import type { EngineEvent } from '../src/createEngine.js';
 import { defineItem } from '../src/itemDefinition.js';
-import { foodPermitInput } from './items.js';
+import { constructionPermitInput, foodPermitInput } from './items.js';
 
 const calendar = createChinaCalendar();
 const bakery: Party = { id: 'bakery', role: 'applicant' };
@@ -194,6 +194,60 @@ describe('createEngine: idempotency and time', () => {
     const again = await engine.dispatch(caseId, command);
     expect(again).toEqual(first);
     expect(await engine.history(caseId)).toHaveLength(2);
+  });
+
+  it('a repeated submission (the same command id) gets the case it opened; no second case', async () => {
+    let next = 0;
+    const engine = createEngine({
+      items: [
+        defineItem(foodPermitInput()),
+        defineItem(constructionPermitInput()),
+      ],
+      calendar,
+      clock: { now: () => '2025-09-26T09:00:00.000+08:00' },
+      ids: () => `case-${++next}`,
+    });
+    const application = {
+      itemId: 'food-business-permit',
+      applicant: { id: 'bakery' },
+      handler: { id: 'officer-chen' },
+      commandId: 'apply-1',
+    };
+    const submitted: string[] = [];
+    engine.on('case.submitted', (event) => submitted.push(event.caseId));
+    const first = await engine.submit(application);
+    await engine.dispatch(first.caseId, {
+      type: 'PRE_REVIEW_PASSED',
+      actor: officer,
+    });
+    // Sent again later: the first result, not the case as it is now.
+    expect(await engine.submit(application)).toEqual(first);
+    // Sent twice at once: one case, both told its id.
+    const [a, b] = await Promise.all([
+      engine.submit({ ...application, commandId: 'apply-2' }),
+      engine.submit({ ...application, commandId: 'apply-2' }),
+    ]);
+    expect(b.caseId).toBe(a.caseId);
+    expect(submitted).toEqual([first.caseId, a.caseId]);
+    expect(await engine.history(first.caseId)).toHaveLength(2);
+    expect(await engine.queue()).toHaveLength(2);
+    // Another applicant's ids are their own; an applicant's id used for
+    // another item is refused.
+    const theirs = await engine.submit({
+      ...application,
+      applicant: { id: 'teahouse' },
+    });
+    expect(theirs.caseId).not.toBe(first.caseId);
+    expect(await engine.queue()).toHaveLength(3);
+    expect(
+      await codeOf(
+        engine.submit({
+          ...application,
+          itemId: defineItem(constructionPermitInput()).id,
+        }),
+      ),
+    ).toBe('INVALID_COMMAND');
+    expect(await engine.queue()).toHaveLength(3);
   });
 
   it('ALL-32-NOTICE-5D, ALL-42-DECIDE-20D: advanceTo runs the wake-ups in order: deemed acceptance, warning, overdue', async () => {

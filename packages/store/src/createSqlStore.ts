@@ -203,6 +203,16 @@ export async function createSqlStore(db: SqlExecutor): Promise<DurableStore> {
       return row?.result ?? null;
     },
 
+    async findSubmission(applicant, commandId) {
+      const [row] = await read<{ result: CommandResult }>(
+        `SELECT result FROM kuaiban_command_ids
+         WHERE command_id = $1 AND result->>'command' = 'SUBMIT'
+           AND result->'facts'->>'applicant' = $2`,
+        [commandId, applicant],
+      );
+      return row?.result ?? null;
+    },
+
     async due(date) {
       const rows = await read<CaseRow>(
         `SELECT ${CASE_COLUMNS} FROM kuaiban_cases

@@ -88,6 +88,15 @@ CREATE TRIGGER kuaiban_audit_no_truncate
   FOR EACH STATEMENT EXECUTE FUNCTION kuaiban_audit_append_only();
 `,
   },
+  {
+    version: 3,
+    name: "an applicant's command id starts one case at most",
+    sql: `
+CREATE UNIQUE INDEX kuaiban_command_ids_submission
+  ON kuaiban_command_ids (command_id, (result->'facts'->>'applicant'))
+  WHERE result->>'command' = 'SUBMIT';
+`,
+  },
 ];
 
 /** The schema version this release writes and reads. */

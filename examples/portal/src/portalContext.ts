@@ -3,7 +3,6 @@ import type { WorkCalendar } from '@kuaiban/calendar';
 import { KuaibanError, dateInChina } from '@kuaiban/calendar';
 import type {
   CaseStore,
-  CaseView,
   Clock,
   Engine,
   ItemDefinition,

@@ -83,6 +83,15 @@ function keptAsIs(value: unknown): boolean {
   );
 }
 
+/** Whether `part` is kept as it is, frozen where it is if an object. */
+function inPlace(part: unknown): boolean {
+  return (
+    keptAsIs(part) ||
+    part === null ||
+    (typeof part === 'object' && freezeInPlace(part))
+  );
+}
+
 /**
  * Freezes `value` where it is when all of it is plain JSON already (the
  * common case: nothing is copied, no list of keys is made); false, with
@@ -92,23 +101,14 @@ function freezeInPlace(value: object): boolean {
   if (Object.isFrozen(value)) return true;
   if (Array.isArray(value)) {
     for (let index = 0; index < value.length; index += 1) {
-      const item: unknown = value[index];
-      if (keptAsIs(item)) continue;
-      if (typeof item !== 'object' || item === null || !freezeInPlace(item)) {
-        if (item !== null) return false;
-      }
+      if (!inPlace(value[index])) return false;
     }
   } else {
     const prototype = Object.getPrototypeOf(value) as unknown;
     if (prototype !== Object.prototype && prototype !== null) return false;
     const record = value as Record<string, unknown>;
     for (const key in record) {
-      if (!Object.hasOwn(record, key)) return false;
-      const member = record[key];
-      if (keptAsIs(member)) continue;
-      if (typeof member !== 'object' || member === null) {
-        if (member !== null) return false;
-      } else if (!freezeInPlace(member)) return false;
+      if (!Object.hasOwn(record, key) || !inPlace(record[key])) return false;
     }
   }
   Object.freeze(value);

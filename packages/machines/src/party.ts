@@ -70,10 +70,16 @@ export function eventGate<TEvent extends { type: string; actor?: Party }>(
       last = event;
     }
     const shaped = lastShaped;
+    // A type this machine does not take (one parsed for another machine):
+    // no role may send it here.
+    const senders = (roles as Partial<CommandRoles<TEvent>>)[
+      event.type as TEvent['type']
+    ];
     return (
       shaped &&
       event.actor !== undefined &&
-      roles[event.type as TEvent['type']].includes(event.actor.role)
+      senders !== undefined &&
+      senders.includes(event.actor.role)
     );
   };
 }

@@ -16,7 +16,10 @@ import {
 } from '../src/caseLifecycleWakeUp.js';
 import type { CaseLifecycleInput } from '../src/caseLifecycleSchemas.js';
 import { DeadlineClockInputSchema } from '../src/deadlineClock.js';
-import { TolerantAcceptanceEventSchema } from '../src/tolerantAcceptance.js';
+import {
+  TolerantAcceptanceEventSchema,
+  tolerantAcceptanceMachine,
+} from '../src/tolerantAcceptance.js';
 import type { Party } from '../src/party.js';
 import { runWithRestarts } from './support/persistence.js';
 
@@ -1033,6 +1036,27 @@ describe('parseCaseCommand: a command parsed once, for the case and its children
     } finally {
       gate.mockRestore();
     }
+  });
+
+  it('a parsed command of a type a machine does not take changes nothing there', () => {
+    const acceptance = createActor(tolerantAcceptanceMachine, {
+      input: {
+        materials,
+        promisedDays: 10,
+        applicant: { id: 'bakery' },
+        receivedOn: '2025-09-26',
+      },
+    }).start();
+    const before = acceptance.getPersistedSnapshot();
+    acceptance.send(
+      parseCaseCommand({
+        type: 'APPROVE',
+        at: '2025-09-26',
+        actor: head,
+      })! as never,
+    );
+    expect(acceptance.getSnapshot().status).toBe('active');
+    expect(acceptance.getPersistedSnapshot()).toEqual(before);
   });
 });
 

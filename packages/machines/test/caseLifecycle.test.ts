@@ -730,19 +730,20 @@ describe('persistence', () => {
     const kase = createActor(caseLifecycleMachine, {
       input: constructionPermit,
     }).start();
-    const story: CaseLifecycleEvent[] = [
+    const fireApproves: CaseLifecycleEvent = {
+      type: 'OPINION',
+      at: '2025-10-10',
+      actor: dept('fire'),
+      department: 'fire',
+      opinion: 'approve',
+    };
+    const seen = new Set<number>();
+    for (const event of [
+      null,
       ...tolerantAcceptance,
       supplement,
-      {
-        type: 'OPINION',
-        at: '2025-10-10',
-        actor: dept('fire'),
-        department: 'fire',
-        opinion: 'approve',
-      },
-    ];
-    const seen = new Set<number>();
-    for (const event of [null, ...story]) {
+      fireApproves,
+    ]) {
       if (event) kase.send(event);
       const actors = everyActor(kase);
       seen.add(actors.length);

@@ -9,7 +9,8 @@ function notJson(path: string, what: string, whatZh: string): KuaibanError {
   });
 }
 
-function isPlainObject(value: object): boolean {
+/** Whether `value` is a plain object (`{}` or `Object.create(null)`), as JSON writes it. */
+export function isPlainObject(value: object): boolean {
   const prototype = Object.getPrototypeOf(value) as unknown;
   return prototype === Object.prototype || prototype === null;
 }

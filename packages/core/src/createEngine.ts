@@ -10,7 +10,7 @@ import { createActor } from 'xstate';
 import { z } from 'zod';
 import type { AuditEntry } from './auditTrail.js';
 import { assertHistory, chainEntry } from './auditTrail.js';
-import { canonicalJson } from './canonicalJson.js';
+import { canonicalJson, isPlainObject } from './canonicalJson.js';
 import type { CaseFacts, CaseStore, StoredCase } from './CaseStore.js';
 import type { CompiledItem } from './compileItem.js';
 import { compileItem } from './compileItem.js';
@@ -96,8 +96,7 @@ function wellFormedEnvelope(
   input: unknown,
 ): input is z.output<typeof EnvelopeSchema> {
   if (typeof input !== 'object' || input === null) return false;
-  const prototype = Object.getPrototypeOf(input) as unknown;
-  if (prototype !== Object.prototype && prototype !== null) return false;
+  if (!isPlainObject(input)) return false;
   const { type, commandId } = input as { type?: unknown; commandId?: unknown };
   return (
     typeof type === 'string' &&

@@ -3,6 +3,8 @@
  * them may share them without copying and nobody can change them.
  */
 
+import { isPlainObject } from './canonicalJson.js';
+
 /** What JSON makes of a value it cannot write as plain data. */
 function viaJson(value: object): unknown {
   const text = JSON.stringify(value) as string | undefined;
@@ -36,9 +38,8 @@ function copyOf(value: unknown): unknown {
     }
     return Object.freeze(items);
   }
-  const prototype = Object.getPrototypeOf(value) as unknown;
   // Dates, class instances: exactly what JSON makes of them.
-  if (prototype !== Object.prototype && prototype !== null) {
+  if (!isPlainObject(value)) {
     return viaJson(value);
   }
   const record = value as Record<string, unknown>;
@@ -104,8 +105,7 @@ function freezeInPlace(value: object): boolean {
       if (!inPlace(value[index])) return false;
     }
   } else {
-    const prototype = Object.getPrototypeOf(value) as unknown;
-    if (prototype !== Object.prototype && prototype !== null) return false;
+    if (!isPlainObject(value)) return false;
     const record = value as Record<string, unknown>;
     for (const key in record) {
       if (!Object.hasOwn(record, key) || !inPlace(record[key])) return false;
@@ -132,10 +132,7 @@ function keepInPlace(value: unknown): unknown {
     }
     kept = Object.freeze(copy ?? value);
   } else {
-    const prototype = Object.getPrototypeOf(value) as unknown;
-    if (prototype !== Object.prototype && prototype !== null) {
-      return copyOf(value);
-    }
+    if (!isPlainObject(value)) return copyOf(value);
     const record = value as Record<string, unknown>;
     const keys = Object.keys(record);
     let copy: Record<string, unknown> | null = null;

@@ -1,7 +1,4 @@
-function isPlainObject(value: object): boolean {
-  const prototype = Object.getPrototypeOf(value) as unknown;
-  return prototype === Object.prototype || prototype === null;
-}
+import { isPlainObject } from './canonicalJson.js';
 
 /** Whether JSON writes a member with this value. */
 function isWritten(value: unknown): boolean {

@@ -45,9 +45,7 @@ const checkedEvents = new WeakSet<object>();
 
 /** A copy of `event`, which the parent's gate has admitted, to pass on. */
 export function checkedEvent<T extends object>(event: T): T {
-  const copy = { ...event };
-  checkedEvents.add(copy);
-  return copy;
+  return checkedAsParsed({ ...event });
 }
 
 /**

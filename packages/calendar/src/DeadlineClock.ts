@@ -3,6 +3,7 @@ import type { DateInput } from './civilDate.js';
 import { IsoDateSchema, tryParseIsoDate } from './civilDate.js';
 import { KuaibanError, bilingual, parseWith } from './KuaibanError.js';
 import { LawfulPauseReasonSchema } from './pauseReasons.js';
+import { withFields } from './withFields.js';
 import type { WorkCalendar } from './WorkCalendar.js';
 import { asDayCalendar, type DayCalendar } from './WorkCalendar.js';
 
@@ -345,7 +346,7 @@ class Clock implements DeadlineClock {
   }
 
   pause(from: string, pause: PauseDetails): DeadlineClock {
-    const next = { ...pause, from } as DeadlinePause;
+    const next = withFields(pause, { from }) as DeadlinePause;
     return this.rebuild({ pauses: [...this.spec.pauses, next] });
   }
 
@@ -358,7 +359,7 @@ class Clock implements DeadlineClock {
       );
     }
     return this.rebuild({
-      pauses: [...this.spec.pauses.slice(0, -1), { ...open, to }],
+      pauses: [...this.spec.pauses.slice(0, -1), withFields(open, { to })],
     });
   }
 

@@ -80,6 +80,8 @@ export {
   tryParseIsoDate,
 } from './civilDate.js';
 export type { DateInput } from './civilDate.js';
+export { withFields } from './withFields.js';
+export type { WithFields } from './withFields.js';
 export {
   KuaibanError,
   bilingual,

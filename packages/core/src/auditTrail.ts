@@ -5,6 +5,7 @@ import {
   isKuaibanError,
   parseWith,
   textMatching,
+  withFields,
 } from '@kuaiban/calendar';
 import { PartySchema } from '@kuaiban/machines';
 import { z } from 'zod';
@@ -122,7 +123,7 @@ export function appendEntry(
       : command;
   const checked = parseWith(
     AuditEntrySchema,
-    { ...unhashed, command: commandShape, hash: GENESIS_HASH },
+    withFields(unhashed, { command: commandShape, hash: GENESIS_HASH }),
     { code: 'INVALID_ARGUMENT', what: 'audit entry', whatZh: '留痕记录' },
   );
   const json = canonicalJson(inOrder({ ...checked, command: draft.command }));
@@ -170,7 +171,7 @@ export function chainEntry(
     state: draft.state,
     previousHash: previous === null ? GENESIS_HASH : previous.hash,
   };
-  return { ...unhashed, hash: sha256(canonicalJson(unhashed)) };
+  return withFields(unhashed, { hash: sha256(canonicalJson(unhashed)) });
 }
 
 /** An entry's fields without its hash, in the schema's order. */

@@ -1,5 +1,10 @@
 import type { WorkCalendar } from '@kuaiban/calendar';
-import { KuaibanError, dateInChina, parseWith } from '@kuaiban/calendar';
+import {
+  KuaibanError,
+  dateInChina,
+  parseWith,
+  withFields,
+} from '@kuaiban/calendar';
 import type { CaseLifecycleInput, Party, Role } from '@kuaiban/machines';
 import {
   caseCommandRoles,
@@ -474,10 +479,9 @@ export function createEngine(options: EngineOptions) {
       const command =
         body.type === 'TICK'
           ? null
-          : (parseCaseCommand({
-              ...body,
-              at: machineDate(clock.now()),
-            }) as { type: string; actor: Party; at: string } | null);
+          : (parseCaseCommand(
+              withFields(body, { at: machineDate(clock.now()) }),
+            ) as { type: string; actor: Party; at: string } | null);
       if (!command) {
         throw new KuaibanError({
           code: 'INVALID_COMMAND',

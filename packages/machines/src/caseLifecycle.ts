@@ -4,6 +4,7 @@ import {
   IsoDateSchema,
   createChinaCalendar,
   parseWith,
+  withFields,
 } from '@kuaiban/calendar';
 import { checkedEvent, trustedInput, trustedWhen } from './trustedInput.js';
 import { and, assign, enqueueActions, sendTo, setup, spawnChild } from 'xstate';
@@ -658,10 +659,8 @@ export function createCaseLifecycleMachine(options: {
               'advance',
               assign({
                 rating: ({ context }) =>
-                  context.rating && {
-                    ...context.rating,
-                    answeredOn: context.asOf,
-                  },
+                  context.rating &&
+                  withFields(context.rating, { answeredOn: context.asOf }),
               }),
             ],
           },
@@ -672,10 +671,8 @@ export function createCaseLifecycleMachine(options: {
               'advance',
               assign({
                 rating: ({ context }) =>
-                  context.rating && {
-                    ...context.rating,
-                    rectifiedOn: context.asOf,
-                  },
+                  context.rating &&
+                  withFields(context.rating, { rectifiedOn: context.asOf }),
               }),
             ],
           },

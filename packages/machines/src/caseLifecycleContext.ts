@@ -1,4 +1,4 @@
-import { parseWith } from '@kuaiban/calendar';
+import { parseWith, withFields } from '@kuaiban/calendar';
 import type { z } from 'zod';
 import type {
   ParsedCaseLifecycleInput,
@@ -135,7 +135,11 @@ export function initialContext(
       : acceptance.ordinaryRoute;
   const standard = validated(
     TolerantAcceptanceInputSchema,
-    { ...standardPart, promisedDays, applicant, receivedOn: submittedOn },
+    withFields(standardPart, {
+      promisedDays,
+      applicant,
+      receivedOn: submittedOn,
+    }),
     'acceptance (standard)',
     '受理（标准）',
   );
@@ -143,7 +147,7 @@ export function initialContext(
     acceptance.mode === 'commitment'
       ? validated(
           NotificationCommitmentInputSchema,
-          { ...acceptance.commitment, applicant },
+          withFields(acceptance.commitment, { applicant }),
           'acceptance (commitment)',
           '受理（告知承诺）',
         )
@@ -152,7 +156,7 @@ export function initialContext(
     review.mode === 'parallel'
       ? validated(
           ParallelApprovalInputSchema,
-          { ...review.approval, startedOn: submittedOn },
+          withFields(review.approval, { startedOn: submittedOn }),
           'parallel approval',
           '并联审批',
         )

@@ -12,6 +12,7 @@ import {
   createDeadlineClock,
   isKuaibanError,
   PauseDetailsSchema,
+  withFields,
 } from '@kuaiban/calendar';
 import type { SnapshotFrom } from 'xstate';
 import { assign, enqueueActions, setup } from 'xstate';
@@ -222,7 +223,7 @@ export function createDeadlineClockMachine(options: {
         tryClock(context.statutory, {
           pauses: [
             ...context.statutory.pauses,
-            { ...event.pause, from: later(context.asOf, event.at) },
+            withFields(event.pause, { from: later(context.asOf, event.at) }),
           ],
         }) !== null,
       mayResume: ({ event }) => admitted(event),
@@ -355,7 +356,7 @@ export function createDeadlineClockMachine(options: {
                   ...context.statutory,
                   pauses: [
                     ...context.statutory.pauses,
-                    { ...event.pause, from: context.asOf },
+                    withFields(event.pause, { from: context.asOf }),
                   ],
                 },
                 pauseNotices: [

@@ -5,7 +5,11 @@ import type {
   WorkCalendar,
 } from '@kuaiban/calendar';
 import { parseInput } from './trustedInput.js';
-import { createChinaCalendar, createDeadlineClock } from '@kuaiban/calendar';
+import {
+  createChinaCalendar,
+  createDeadlineClock,
+  withFields,
+} from '@kuaiban/calendar';
 import type { SnapshotFrom } from 'xstate';
 import { assign, enqueueActions, setup } from 'xstate';
 import type {
@@ -97,10 +101,7 @@ export function createDepartmentReviewMachine(options: {
         prerequisites: (
           { context },
           result: { id: string; opinion: Opinion },
-        ) => ({
-          ...context.prerequisites,
-          [result.id]: result.opinion,
-        }),
+        ) => withFields(context.prerequisites, { [result.id]: result.opinion }),
       }),
       startClock: assign(({ context }) =>
         withClock(

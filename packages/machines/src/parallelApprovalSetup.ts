@@ -4,7 +4,7 @@ import type {
   DeadlineExtension,
   WorkCalendar,
 } from '@kuaiban/calendar';
-import { createDeadlineClock } from '@kuaiban/calendar';
+import { createDeadlineClock, withFields } from '@kuaiban/calendar';
 import { assign, enqueueActions, sendTo, setup } from 'xstate';
 import { createDepartmentReviewMachine } from './departmentReview.js';
 import type {
@@ -135,10 +135,9 @@ export function parallelApprovalSetup(calendar: WorkCalendar) {
         ({ context, enqueue }, result: DepartmentReviewOutput) => {
           enqueue.stopChild(reviewIdOf(result.department));
           enqueue.assign({
-            opinions: {
-              ...context.opinions,
+            opinions: withFields(context.opinions, {
               [result.department]: result.opinion,
-            },
+            }),
             deemed: result.deemed
               ? [...context.deemed, result.department]
               : context.deemed,

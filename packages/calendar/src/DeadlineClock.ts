@@ -3,6 +3,7 @@ import type { DateInput } from './civilDate.js';
 import { IsoDateSchema, tryParseIsoDate } from './civilDate.js';
 import { KuaibanError, bilingual, parseWith } from './KuaibanError.js';
 import { LawfulPauseReasonSchema } from './pauseReasons.js';
+import { simpleDeadlineSpec } from './simpleDeadlineSpec.js';
 import { withFields } from './withFields.js';
 import type { WorkCalendar } from './WorkCalendar.js';
 import { asDayCalendar, type DayCalendar } from './WorkCalendar.js';
@@ -242,11 +243,13 @@ export function createDeadlineClock(
   calendar: WorkCalendar,
   spec: DeadlineSpec,
 ): DeadlineClock {
-  const parsed = parseWith(DeadlineSpecSchema, spec, {
-    code: 'INVALID_DEADLINE',
-    what: 'deadline',
-    whatZh: '期限',
-  });
+  const parsed =
+    simpleDeadlineSpec(spec) ??
+    parseWith(DeadlineSpecSchema, spec, {
+      code: 'INVALID_DEADLINE',
+      what: 'deadline',
+      whatZh: '期限',
+    });
   return new Clock(asDayCalendar(calendar), parsed);
 }
 
@@ -374,7 +377,10 @@ class Clock implements DeadlineClock {
   }
 
   private rebuild(change: Partial<ParsedDeadlineSpec>): DeadlineClock {
-    return createDeadlineClock(this.calendar, { ...this.spec, ...change });
+    return createDeadlineClock(
+      this.calendar,
+      withFields(this.spec, change) as ParsedDeadlineSpec,
+    );
   }
 
   /**

@@ -3,10 +3,12 @@ import type { WorkCalendar } from '@kuaiban/calendar';
 import {
   IsoDateSchema,
   createChinaCalendar,
+  createDeadlineClock,
   parseWith,
   withFields,
 } from '@kuaiban/calendar';
 import { checkedEvent, trustedInput, trustedWhen } from './trustedInput.js';
+import type { ActorRefFrom } from 'xstate';
 import { and, assign, enqueueActions, sendTo, setup, spawnChild } from 'xstate';
 import type {
   CaseLifecycleCommand,
@@ -23,11 +25,11 @@ import { childOf, initialContext } from './caseLifecycleContext.js';
 import {
   MAX_DEADLINE_DAYS,
   createDeadlineClockMachine,
+  stoppedClockOutput,
 } from './deadlineClock.js';
 import type {
   ParsedDeadlineClockInput,
   DeadlineClockEvent,
-  DeadlineClockOutput,
 } from './deadlineClock.js';
 import { createNotificationCommitmentMachine } from './notificationCommitment.js';
 import type {
@@ -61,8 +63,7 @@ type ChildNotice =
   | {
       type: 'xstate.done.actor.commitment';
       output: NotificationCommitmentOutput;
-    }
-  | { type: 'xstate.done.actor.clock'; output: DeadlineClockOutput };
+    };
 
 /** A command for one of the patterns, passed on to it. */
 type PatternEvent =
@@ -321,13 +322,25 @@ export function createCaseLifecycleMachine(options: {
             (id) => event.type !== `xstate.done.actor.${id}`,
           ),
       }),
-      stopClock: enqueueActions(({ enqueue, context, event }) => {
-        if (!context.children.includes('clock')) return;
+      /**
+       * The clock stops on the decision: its reading, as `STOP` would give
+       * it, goes into the case in the same step, and the child is stopped.
+       */
+      stopClock: enqueueActions(({ enqueue, context, event, self }) => {
+        const child = self.getSnapshot().children.clock as
+          | ActorRefFrom<ReturnType<typeof createDeadlineClockMachine>>
+          | undefined;
+        if (!context.children.includes('clock') || !child) return;
         const at = 'at' in event ? String(event.at) : context.asOf;
-        enqueue.sendTo('clock', {
-          type: 'STOP',
-          at,
-          actor: { id: 'case', role: 'system' },
+        const running = child.getSnapshot().context;
+        enqueue.stopChild('clock');
+        enqueue.assign({
+          children: context.children.filter((id) => id !== 'clock'),
+          clock: stoppedClockOutput(
+            createDeadlineClock(calendar, running.statutory),
+            running,
+            at,
+          ),
         });
       }),
       /** The decision, on the date of the command (or of the grant). */
@@ -375,13 +388,6 @@ export function createCaseLifecycleMachine(options: {
       'CLOCK.OVERDUE': {
         guard: 'fromChild',
         actions: assign({ escalatedOn: ({ event }) => event.on }),
-      },
-      'xstate.done.actor.clock': {
-        guard: 'fromChild',
-        actions: assign(({ context, event }) => ({
-          children: context.children.filter((id) => id !== 'clock'),
-          clock: event.output,
-        })),
       },
       'xstate.done.actor.parallel': { guard: 'fromChild', actions: 'forget' },
       'COMMITMENT.REVOKED': {

@@ -150,6 +150,35 @@ export interface DeadlineClockOutput {
 const later = (a: string, b: string): string => (a > b ? a : b);
 
 /**
+ * What a clock reports when `STOP` reaches it on `at` (its output then):
+ * the days used up to the later of `at` and its own date, whether it was
+ * on time and within the promise (SVC-LIMITS: judged on the stop date,
+ * whether or not a `TICK` came), and whether it was escalated. `clock` is
+ * the deadline of `context.statutory`. The case lifecycle reads its clock
+ * child this way when it decides, and stops the child.
+ */
+export function stoppedClockOutput(
+  clock: DeadlineClock,
+  context: DeadlineClockContext,
+  at: string,
+): DeadlineClockOutput {
+  const stoppedOn = later(context.asOf, at);
+  const reading = clock.at(stoppedOn);
+  return {
+    stoppedOn,
+    usedDays: reading.usedDays,
+    dueDate: clock.dueDate,
+    onTime: reading.status !== 'overdue',
+    withinPromise:
+      context.promisedDays === null
+        ? null
+        : context.promisedOverrunOn === null &&
+          reading.usedDays <= context.promisedDays,
+    escalated: context.escalatedOn !== null,
+  };
+}
+
+/**
  * The statutory clock as a machine over the calendar's deadline value: it is
  * re-read on every event (a `TICK` from the scheduler, or any command), so
  * restored snapshots continue exactly; it never uses xstate delays.
@@ -187,7 +216,7 @@ export function createDeadlineClockMachine(options: {
     change: Partial<ParsedDeadlineSpec>,
   ): DeadlineClock | null => {
     try {
-      return clockOf({ ...spec, ...change });
+      return clockOf(withFields(spec, change) as ParsedDeadlineSpec);
     } catch (error) {
       if (isKuaibanError(error)) return null;
       throw error;
@@ -375,15 +404,14 @@ export function createDeadlineClockMachine(options: {
             actions: [
               'advance',
               assign(({ context, event }) => ({
-                statutory: {
-                  ...context.statutory,
+                statutory: withFields(context.statutory, {
                   extension: {
                     days: event.days,
                     reason: event.reason,
                     grantedOn: context.asOf,
                     grantedBy: event.actor.id,
                   },
-                },
+                }),
                 extensionToldOn: event.toldApplicantOn,
               })),
             ],
@@ -426,7 +454,7 @@ export function createDeadlineClockMachine(options: {
                   ...context.statutory,
                   pauses: context.statutory.pauses.map((pause, index, all) =>
                     index === all.length - 1
-                      ? { ...pause, to: context.asOf }
+                      ? withFields(pause, { to: context.asOf })
                       : pause,
                   ),
                 }),
@@ -442,24 +470,12 @@ export function createDeadlineClockMachine(options: {
         type: 'final',
       },
     },
-    output: ({ context }) => {
-      const clock = clockOf(context.statutory);
-      const stoppedOn = context.stoppedOn ?? context.asOf;
-      const reading = clock.at(stoppedOn);
-      return {
-        stoppedOn,
-        usedDays: reading.usedDays,
-        dueDate: clock.dueDate,
-        onTime: reading.status !== 'overdue',
-        // SVC-LIMITS: judged on the stop date, whether or not a TICK came.
-        withinPromise:
-          context.promisedDays === null
-            ? null
-            : context.promisedOverrunOn === null &&
-              reading.usedDays <= context.promisedDays,
-        escalated: context.escalatedOn !== null,
-      };
-    },
+    output: ({ context }) =>
+      stoppedClockOutput(
+        clockOf(context.statutory),
+        context,
+        context.stoppedOn ?? context.asOf,
+      ),
   });
   return withPlainContext(machine);
 }

@@ -20,6 +20,7 @@ export {
   deadlineClockMachine,
   deadlineClockRoles,
   nextDeadlineClockWakeUp,
+  stoppedClockOutput,
 } from './deadlineClock.js';
 export type {
   DeadlineClockContext,

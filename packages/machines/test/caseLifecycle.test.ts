@@ -15,7 +15,10 @@ import {
   nextCaseWakeUp,
 } from '../src/caseLifecycleWakeUp.js';
 import type { CaseLifecycleInput } from '../src/caseLifecycleSchemas.js';
-import { DeadlineClockInputSchema } from '../src/deadlineClock.js';
+import {
+  DeadlineClockInputSchema,
+  deadlineClockMachine,
+} from '../src/deadlineClock.js';
 import {
   TolerantAcceptanceEventSchema,
   tolerantAcceptanceMachine,
@@ -164,6 +167,59 @@ const supplement: CaseLifecycleEvent = {
 };
 
 describe('case lifecycle 办件: a promised case (承诺件) with 容缺受理 and one review step', () => {
+  it.each([
+    ['on time', [], '2025-10-13', { onTime: true, escalated: false }],
+    [
+      'late, after the clock escalated',
+      [
+        {
+          type: 'TICK',
+          at: '2025-12-01',
+          actor: { id: 'scheduler', role: 'system' },
+        } as CaseLifecycleEvent,
+      ],
+      '2025-12-03',
+      { onTime: false, escalated: true },
+    ],
+  ] as const)(
+    'SVC-LIMITS: on the decision (%s) the case keeps what its clock reports when STOP reaches it, and the clock is gone',
+    (_, ticks, decidedOn, judged) => {
+      const kase = run(foodPermit, [
+        ...tolerantAcceptance,
+        supplement,
+        {
+          type: 'REVIEW_OPINION',
+          at: '2025-10-10',
+          actor: reviewer,
+          step: 'site-review',
+          opinion: 'approve',
+        },
+        ...ticks,
+      ]);
+      const running = child(kase, 'clock')!.getSnapshot() as Parameters<
+        typeof deadlineClockMachine.getPersistedSnapshot
+      >[0];
+      const clock = createActor(deadlineClockMachine, {
+        snapshot: deadlineClockMachine.getPersistedSnapshot(running),
+      }).start();
+      clock.send({
+        type: 'STOP',
+        at: decidedOn,
+        actor: { id: 'case', role: 'system' },
+      });
+      expect(clock.getSnapshot().status).toBe('done');
+
+      kase.send({ type: 'APPROVE', at: decidedOn, actor: head });
+      expect(kase.getSnapshot().value).toBe('issuing');
+      expect(kase.getSnapshot().context.clock).toEqual(
+        clock.getSnapshot().output,
+      );
+      expect(kase.getSnapshot().context.clock).toMatchObject(judged);
+      expect(child(kase, 'clock')).toBeUndefined();
+      expect(kase.getSnapshot().context.children).toEqual([]);
+    },
+  );
+
   it('SVC-CLASS, RQ-COMMIT: review starts on provisional acceptance; the supplement arrives later', () => {
     const kase = run(foodPermit, tolerantAcceptance);
     expect(kase.getSnapshot().value).toBe('reviewing');

@@ -176,7 +176,7 @@ describe('case lifecycle 办件: a promised case (承诺件) with 容缺受理 a
           type: 'TICK',
           at: '2025-12-01',
           actor: { id: 'scheduler', role: 'system' },
-        } as CaseLifecycleEvent,
+        },
       ],
       '2025-12-03',
       { onTime: false, escalated: true },

@@ -199,9 +199,10 @@ describe('case lifecycle 办件: a promised case (承诺件) with 容缺受理 a
       const running = child(kase, 'clock')!.getSnapshot() as Parameters<
         typeof deadlineClockMachine.getPersistedSnapshot
       >[0];
+      // The clock as it stands, restored on its own (its input is in the snapshot).
       const clock = createActor(deadlineClockMachine, {
         snapshot: deadlineClockMachine.getPersistedSnapshot(running),
-      }).start();
+      } as never).start();
       clock.send({
         type: 'STOP',
         at: decidedOn,

@@ -159,6 +159,15 @@ const tolerantAcceptance: CaseLifecycleEvent[] = [
   },
 ];
 
+/** The one review step of the food permit, approving. */
+const siteReviewApproves: CaseLifecycleEvent = {
+  type: 'REVIEW_OPINION',
+  at: '2025-10-10',
+  actor: reviewer,
+  step: 'site-review',
+  opinion: 'approve',
+};
+
 const supplement: CaseLifecycleEvent = {
   type: 'SUPPLEMENT',
   at: '2025-09-29',
@@ -187,13 +196,7 @@ describe('case lifecycle 办件: a promised case (承诺件) with 容缺受理 a
       const kase = run(foodPermit, [
         ...tolerantAcceptance,
         supplement,
-        {
-          type: 'REVIEW_OPINION',
-          at: '2025-10-10',
-          actor: reviewer,
-          step: 'site-review',
-          opinion: 'approve',
-        },
+        siteReviewApproves,
         ...ticks,
       ]);
       const running = child(kase, 'clock')!.getSnapshot() as Parameters<
@@ -252,13 +255,7 @@ describe('case lifecycle 办件: a promised case (承诺件) with 容缺受理 a
         actor: bakery,
         materialIds: ['licence-copy'],
       },
-      {
-        type: 'REVIEW_OPINION',
-        at: '2025-10-10',
-        actor: reviewer,
-        step: 'site-review',
-        opinion: 'approve',
-      },
+      siteReviewApproves,
       { type: 'APPROVE', at: '2025-10-13', actor: head },
     ]);
     expect(kase.getSnapshot().value).toBe('issuing');
@@ -292,13 +289,7 @@ describe('case lifecycle 办件: a promised case (承诺件) with 容缺受理 a
     const kase = run(foodPermit, [
       ...tolerantAcceptance,
       supplement,
-      {
-        type: 'REVIEW_OPINION',
-        at: '2025-10-10',
-        actor: reviewer,
-        step: 'site-review',
-        opinion: 'approve',
-      },
+      siteReviewApproves,
       { type: 'APPROVE', at: '2025-10-13', actor: head },
       {
         type: 'ISSUE_CERTIFICATE',
@@ -519,13 +510,7 @@ describe('ALL-34-ONSPOT-DECIDE: an on-the-spot case (即办件)', () => {
   it('a window officer cannot approve a promised case', () => {
     const kase = run(foodPermit, [
       ...tolerantAcceptance,
-      {
-        type: 'REVIEW_OPINION',
-        at: '2025-10-10',
-        actor: reviewer,
-        step: 'site-review',
-        opinion: 'approve',
-      },
+      siteReviewApproves,
       { type: 'APPROVE', at: '2025-10-13', actor: officer },
     ]);
     expect(kase.getSnapshot().value).toBe('deciding');
@@ -732,13 +717,7 @@ describe('persistence', () => {
         materialIds: ['licence-copy'],
       },
       { type: 'TICK', at: '2025-10-09', actor: system },
-      {
-        type: 'REVIEW_OPINION',
-        at: '2025-10-10',
-        actor: reviewer,
-        step: 'site-review',
-        opinion: 'approve',
-      },
+      siteReviewApproves,
       { type: 'APPROVE', at: '2025-10-13', actor: head },
       {
         type: 'ISSUE_CERTIFICATE',

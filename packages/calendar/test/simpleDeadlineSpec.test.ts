@@ -56,6 +56,13 @@ describe('simpleDeadlineSpec', () => {
         expect(parsed.success).toBe(true);
         expect(read).toStrictEqual(parsed.data);
         expect(Object.keys(read)).toEqual(Object.keys(parsed.data!));
+        // Members written in another order are read in the schema's order.
+        const reversed = Object.fromEntries(
+          Object.entries(candidate).reverse(),
+        );
+        expect(Object.keys(simpleDeadlineSpec(reversed)!)).toEqual(
+          Object.keys(parsed.data!),
+        );
       }),
       { numRuns: 2_000 },
     );

@@ -38,10 +38,17 @@ export function withFields<Base extends object, Fields extends object>(
   fields: Fields,
 ): WithFields<Base, Fields> {
   const copy: Record<string, unknown> = {};
-  for (const source of [base, fields] as Record<string, unknown>[]) {
-    for (const key in source) {
-      if (Object.hasOwn(source, key)) put(copy, key, source[key]);
-    }
-  }
+  copyOwn(copy, base as Record<string, unknown>);
+  copyOwn(copy, fields as Record<string, unknown>);
   return copy as WithFields<Base, Fields>;
+}
+
+/** Puts the own enumerable string-keyed members of `source` into `copy`. */
+function copyOwn(
+  copy: Record<string, unknown>,
+  source: Record<string, unknown>,
+): void {
+  for (const key in source) {
+    if (Object.hasOwn(source, key)) put(copy, key, source[key]);
+  }
 }
